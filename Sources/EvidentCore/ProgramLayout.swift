@@ -1,0 +1,110 @@
+import Foundation
+import Yams
+
+/// Where a compliance program keeps its files, and which branch is its mainline,
+/// as set in `evident.yaml` (SPEC §2–3). Every folder is relative to the repository top.
+public struct ProgramLayout: Hashable, Sendable {
+    public static let fileName = "evident.yaml"
+
+    /// The branch whose first-parent history is the record; nil means HEAD's branch.
+    public var mainline: String?
+    /// The folder that holds the compliance folders (`.` or, in a monorepo, e.g. `compliance`).
+    public var root: String
+    public var controls: String
+    public var policies: String
+    public var evidence: String
+    public var risk: String
+    public var audits: String
+
+    public init(mainline: String? = nil, root: String = ".") {
+        self.mainline = mainline
+        self.root = root
+        controls = Self.join(root, "controls")
+        policies = Self.join(root, "policies")
+        evidence = Self.join(root, "evidence")
+        risk = Self.join(root, "risk")
+        audits = Self.join(root, "audits")
+    }
+
+    /// The folders whose history is the program's proof.
+    public var complianceFolders: [String] {
+        [controls, policies, evidence, risk, audits]
+    }
+
+    /// Reads the layout keys of `evident.yaml`; a missing file gives the defaults.
+    /// `displayPath` names the file in messages.
+    public static func load(from url: URL, displayPath: String = fileName) throws(InputError) -> ProgramLayout {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return ProgramLayout() }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError("\(displayPath) is not valid UTF-8 text", at: SourceLocation(file: displayPath, line: 1, column: 1))
+        }
+        return try parse(text, displayPath: displayPath)
+    }
+
+    public static func parse(_ text: String, displayPath: String = fileName) throws(InputError) -> ProgramLayout {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw YAMLErrors.inputError(error, file: displayPath)
+        } catch {
+            throw InputError("\(error)", at: SourceLocation(file: displayPath, line: 1, column: 1))
+        }
+        guard let node else { return ProgramLayout() }
+        guard let mapping = node.mapping else {
+            throw InputError("expected a mapping of settings at the top level", at: YAMLErrors.location(of: node, file: displayPath))
+        }
+        func string(_ key: String) throws(InputError) -> String? {
+            guard let value = mapping[key] else { return nil }
+            guard let scalar = value.scalar, !scalar.string.isEmpty else {
+                throw InputError("'\(key)' must be a non-empty string", at: YAMLErrors.location(of: value, file: displayPath))
+            }
+            return scalar.string
+        }
+        var layout = ProgramLayout(mainline: try string("mainline"), root: try string("root") ?? ".")
+        if let paths = mapping["paths"] {
+            guard let pathMapping = paths.mapping else {
+                throw InputError("'paths' must be a mapping of folder names", at: YAMLErrors.location(of: paths, file: displayPath))
+            }
+            for (key, value) in pathMapping {
+                guard let name = key.string, let folder = value.scalar?.string, !folder.isEmpty else {
+                    throw InputError("each entry of 'paths' must map a name to a folder", at: YAMLErrors.location(of: value, file: displayPath))
+                }
+                let resolved = join(layout.root, folder)
+                switch name {
+                case "controls": layout.controls = resolved
+                case "policies": layout.policies = resolved
+                case "evidence": layout.evidence = resolved
+                case "risk": layout.risk = resolved
+                case "audits": layout.audits = resolved
+                default:
+                    throw InputError("unknown folder '\(name)' in 'paths' (expected controls, policies, evidence, risk or audits)",
+                                     at: YAMLErrors.location(of: key, file: displayPath))
+                }
+            }
+        }
+        return layout
+    }
+
+    private static func join(_ root: String, _ folder: String) -> String {
+        let trimmedRoot = root.hasSuffix("/") ? String(root.dropLast()) : root
+        return trimmedRoot == "." || trimmedRoot.isEmpty ? folder : "\(trimmedRoot)/\(folder)"
+    }
+}
+
+enum YAMLErrors {
+    static func location(of node: Node, file: String) -> SourceLocation? {
+        node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
+    static func inputError(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            InputError("invalid YAML: \(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .composer(_, let problem, let mark, _):
+            InputError("invalid YAML: \(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        default:
+            InputError("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+
+/// The persisted history index: one file per (reference, roots) inside the git dir, holding the
+/// `HistoryLog` up to an indexed tip so later runs only walk the commits that landed since.
+///
+/// The file ends in a checksum and carries a format version; anything that does not read back
+/// exactly is reported as unreadable and rebuilt. Writes go to a temporary file renamed into
+/// place, so a concurrent reader sees the old index or the new one, never a mixture.
+struct HistoryIndexStore {
+    enum LoadResult {
+        case absent
+        case unreadable
+        case loaded(HistoryLog)
+    }
+
+    static let formatVersion: UInt32 = 1
+    private static let magic = Array("EVIDENT-HISTORY\n".utf8)
+
+    let file: URL
+    private let key: String
+
+    init(gitDirectory: URL, reference: String, roots: [HistoryRoot]) {
+        key = ([reference] + roots.map(\.description).sorted()).joined(separator: "\n")
+        let name = String(Checksum.fnv1a(Array(key.utf8)), radix: 16)
+        file = gitDirectory.appendingPathComponent("evident", isDirectory: true)
+            .appendingPathComponent("history-\(name).idx")
+    }
+
+    func load() -> LoadResult {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return .absent }
+        guard let log = try? decode([UInt8](data)) else { return .unreadable }
+        return .loaded(log)
+    }
+
+    /// Saves the log; a read-only git dir or a failed write leaves the old index (or none).
+    @discardableResult
+    func save(_ log: HistoryLog) -> Bool {
+        let folder = file.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(encode(log)).write(to: temporary)
+            guard rename(temporary.path, file.path) == 0 else {
+                try? FileManager.default.removeItem(at: temporary)
+                return false
+            }
+            return true
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            return false
+        }
+    }
+
+    func encode(_ log: HistoryLog) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.bytes(Self.magic)
+        writer.uint32(Self.formatVersion)
+        writer.string(key)
+        writer.bytes(log.tip.bytes)
+        writer.uint64(UInt64(log.commitCount))
+        writer.uint32(UInt32(log.paths.count))
+        for path in log.paths { writer.sized(path.bytes) }
+        writer.uint32(UInt32(log.commits.count))
+        for commit in log.commits {
+            writer.bytes(commit.id.bytes)
+            writer.signature(commit.author)
+            writer.signature(commit.committer)
+            writer.uint8(commit.isSigned ? 1 : 0)
+            writer.uint32(UInt32(commit.trailers.count))
+            for trailer in commit.trailers {
+                writer.string(trailer.key)
+                writer.string(trailer.value)
+            }
+        }
+        writer.uint32(UInt32(log.changes.count))
+        for change in log.changes {
+            writer.uint32(UInt32(change.path))
+            writer.uint32(UInt32(change.commit))
+            writer.uint8(Array(change.status.rawValue.utf8)[0])
+        }
+        writer.uint64(Checksum.fnv1a(writer.buffer))
+        return writer.buffer
+    }
+
+    func decode(_ bytes: [UInt8]) throws(ByteReader.Failure) -> HistoryLog {
+        guard bytes.count >= 8 else { throw .truncated }
+        let body = bytes[..<(bytes.count - 8)]
+        var trailer = ByteReader(bytes[(bytes.count - 8)...])
+        guard try trailer.uint64() == Checksum.fnv1a(body) else { throw .invalid }
+        var reader = ByteReader(body)
+        guard try reader.bytes(Self.magic.count) == Self.magic[...], try reader.uint32() == Self.formatVersion,
+              try reader.string() == key
+        else { throw .invalid }
+        var log = HistoryLog(tip: try reader.objectID(), commitCount: Int(try reader.uint64()))
+        for _ in 0..<(try reader.count()) {
+            log.paths.append(GitPath(bytes: Array(try reader.sized())))
+        }
+        for _ in 0..<(try reader.count()) {
+            let id = try reader.objectID()
+            let author = try reader.signature()
+            let committer = try reader.signature()
+            let isSigned = try reader.uint8() == 1
+            var trailers: [Trailer] = []
+            for _ in 0..<(try reader.count()) {
+                trailers.append(Trailer(key: try reader.string(), value: try reader.string()))
+            }
+            log.commits.append(CommitInfo(id: id, author: author, committer: committer, trailers: trailers, isSigned: isSigned))
+        }
+        for _ in 0..<(try reader.count()) {
+            let path = Int(try reader.uint32())
+            let commit = Int(try reader.uint32())
+            guard path < log.paths.count, commit < log.commits.count,
+                  let status = ChangeStatus(rawValue: String(UnicodeScalar(try reader.uint8())))
+            else { throw .invalid }
+            log.changes.append(HistoryLog.Change(path: path, commit: commit, status: status))
+        }
+        guard reader.isAtEnd else { throw .invalid }
+        return log
+    }
+}
+
+enum Checksum {
+    /// 64-bit FNV-1a: detects damage to the index file (not an integrity proof; git objects are that).
+    static func fnv1a(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+struct ByteWriter {
+    var buffer: [UInt8] = []
+
+    mutating func bytes(_ value: some Collection<UInt8>) { buffer.append(contentsOf: value) }
+    mutating func uint8(_ value: UInt8) { buffer.append(value) }
+    mutating func uint32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
+    mutating func uint64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
+    mutating func sized(_ value: [UInt8]) {
+        uint32(UInt32(value.count))
+        bytes(value)
+    }
+    mutating func string(_ value: String) { sized(Array(value.utf8)) }
+    mutating func signature(_ value: Signature) {
+        string(value.name)
+        string(value.email)
+        uint64(UInt64(bitPattern: value.time))
+        uint32(UInt32(bitPattern: value.offsetMinutes))
+    }
+}
+
+struct ByteReader {
+    enum Failure: Error { case truncated, invalid }
+
+    private let data: ArraySlice<UInt8>
+    private var position: Int
+
+    init(_ data: ArraySlice<UInt8>) {
+        self.data = data
+        position = data.startIndex
+    }
+
+    var isAtEnd: Bool { position == data.endIndex }
+
+    mutating func bytes(_ count: Int) throws(Failure) -> ArraySlice<UInt8> {
+        guard count >= 0, data.endIndex - position >= count else { throw .truncated }
+        defer { position += count }
+        return data[position..<(position + count)]
+    }
+
+    mutating func uint8() throws(Failure) -> UInt8 { try bytes(1).first! }
+
+    mutating func uint32() throws(Failure) -> UInt32 {
+        try bytes(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func uint64() throws(Failure) -> UInt64 {
+        try bytes(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// An element count, checked against what is left so a damaged count cannot allocate wildly.
+    mutating func count() throws(Failure) -> Int {
+        let value = Int(try uint32())
+        guard value <= data.endIndex - position else { throw .invalid }
+        return value
+    }
+
+    mutating func sized() throws(Failure) -> ArraySlice<UInt8> { try bytes(Int(try uint32())) }
+
+    mutating func string() throws(Failure) -> String {
+        let raw = try sized()
+        guard let text = String(validating: raw, as: UTF8.self) else { throw .invalid }
+        return text
+    }
+
+    mutating func objectID() throws(Failure) -> ObjectID {
+        try bytes(ObjectID.byteCount).withUnsafeBytes { ObjectID(rawBytes: $0.baseAddress!) }
+    }
+
+    mutating func signature() throws(Failure) -> Signature {
+        Signature(
+            name: try string(), email: try string(),
+            time: Int64(bitPattern: try uint64()), offsetMinutes: Int32(bitPattern: try uint32())
+        )
+    }
+}

@@ -1,0 +1,67 @@
+/// One change to one path, in one mainline commit.
+public struct FileEvent: Hashable, Sendable {
+    public var status: ChangeStatus
+    public var commit: CommitInfo
+
+    public init(status: ChangeStatus, commit: CommitInfo) {
+        self.status = status
+        self.commit = commit
+    }
+}
+
+/// Everything that happened to one path on the mainline, oldest first.
+public struct FileHistory: Hashable, Sendable {
+    public var path: GitPath
+    public var events: [FileEvent]
+
+    public init(path: GitPath, events: [FileEvent]) {
+        self.path = path
+        self.events = events
+    }
+}
+
+/// The first-parent history of the mainline under a set of roots: the proof of when each
+/// file was added, modified, deleted or changed type (SPEC §8).
+public struct MainlineHistory: Sendable {
+    /// The mainline commit the history was read from.
+    public var head: ObjectID
+    /// The full name of the reference read (`refs/heads/main`), or the revision as given.
+    public var reference: String
+    public var roots: [HistoryRoot]
+    /// Sorted by path, bytewise.
+    public var files: [FileHistory]
+
+    public init(head: ObjectID, reference: String, roots: [HistoryRoot], files: [FileHistory]) {
+        self.head = head
+        self.reference = reference
+        self.roots = roots
+        self.files = files
+    }
+}
+
+/// The history as an append-only log: commits that changed something under the roots, in
+/// mainline order, and their changes. This is what the persisted index stores.
+struct HistoryLog: Equatable, Sendable {
+    struct Change: Equatable, Sendable {
+        var path: Int
+        var commit: Int
+        var status: ChangeStatus
+    }
+
+    var tip: ObjectID
+    var commitCount: Int
+    var paths: [GitPath] = []
+    var commits: [CommitInfo] = []
+    var changes: [Change] = []
+
+    func history(reference: String, roots: [HistoryRoot]) -> MainlineHistory {
+        var eventsByPath = [[FileEvent]](repeating: [], count: paths.count)
+        for change in changes {
+            eventsByPath[change.path].append(FileEvent(status: change.status, commit: commits[change.commit]))
+        }
+        let files = zip(paths, eventsByPath)
+            .map { FileHistory(path: $0, events: $1) }
+            .sorted { $0.path < $1.path }
+        return MainlineHistory(head: tip, reference: reference, roots: roots, files: files)
+    }
+}

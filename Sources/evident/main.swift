@@ -1,0 +1,3 @@
+import EvidentCLI
+
+EvidentCommand.runAndExit()
