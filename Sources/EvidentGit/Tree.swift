@@ -9,6 +9,8 @@ final class Tree {
         var id: ObjectID
 
         var isTree: Bool { mode & 0o170000 == 0o040000 }
+        /// A folder or a submodule: what a pathspec ending in `/` matches.
+        var matchesDirectoryPathspec: Bool { isTree || mode == 0o160000 }
     }
 
     let id: ObjectID

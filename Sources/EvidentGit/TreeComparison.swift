@@ -60,7 +60,12 @@ struct TreeComparison {
             var newEntry = newTree?.entry(named: name)
             let child = filter[childIndex]
             let path = join(prefix, name[...])
-            if child.includesAll && !child.directoryOnly {
+            if child.includesAll {
+                if child.directoryOnly {
+                    // git matches `dir/` against folders and submodules, never files or links.
+                    if oldEntry?.matchesDirectoryPathspec == false { oldEntry = nil }
+                    if newEntry?.matchesDirectoryPathspec == false { newEntry = nil }
+                }
                 try compareEntries(old: oldEntry, new: newEntry, path: path, into: &changes)
                 continue
             }
