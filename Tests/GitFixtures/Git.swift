@@ -27,8 +27,8 @@ public enum Git {
     }
 
     /// Output as text with the final newline removed.
-    public static func text(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> String {
-        var text = String(decoding: try run(arguments, in: directory, environment: environment), as: UTF8.self)
+    public static func text(_ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil) throws -> String {
+        var text = String(decoding: try run(arguments, in: directory, environment: environment, input: input.map { Data($0.utf8) }), as: UTF8.self)
         while text.hasSuffix("\n") { text.removeLast() }
         return text
     }

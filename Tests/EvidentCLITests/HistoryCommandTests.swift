@@ -1,0 +1,182 @@
+import EvidentGit
+import Foundation
+import GitFixtures
+import Testing
+
+/// `evident history` as a user runs it: output, exit codes and messages (SPEC §10).
+@Suite struct HistoryCommandTests {
+    private func program(in folder: TemporaryDirectory) throws -> FixtureRepository {
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(["controls/AC-01.md": "one", "src/main.swift": "x"], message: "Add control")
+        try repository.commit(["policies/POL-ACCESS.md": "text"], message: "Add policy\n\nApproved-by: Dave <dave@example.com>")
+        try repository.commit(["controls/AC-01.md": "two", "evidence/AC-01/2026-01-05-review.md": "done"], message: "Evidence")
+        return repository
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let result = try EvidentBinary.run(["history", "--format", "json"], in: repository.url)
+        #expect(result.status == 0, "\(result.error)")
+        let document = try JSONSerialization.jsonObject(with: result.outputData) as! [String: Any]
+        #expect(document["head"] as? String == (try Git.text(["rev-parse", "HEAD"], in: repository.url)))
+        #expect(document["ref"] as? String == "refs/heads/main")
+        #expect(document["roots"] as? [String] == ["controls", "policies", "evidence", "risk", "audits"])
+        let files = document["files"] as! [[String: Any]]
+        #expect(files.map { $0["path"] as! String } == ["controls/AC-01.md", "evidence/AC-01/2026-01-05-review.md", "policies/POL-ACCESS.md"])
+        let control = files[0]["events"] as! [[String: Any]]
+        #expect(control.map { $0["status"] as! String } == ["A", "M"])
+        #expect(control[0]["time"] as? String == "2026-01-02T00:00:00Z")
+        let policy = (files[2]["events"] as! [[String: Any]])[0]
+        #expect((policy["trailers"] as? [String: [String]]) == ["Approved-by": ["Dave <dave@example.com>"]])
+        #expect(policy["signed"] as? Bool == false)
+        let author = policy["author"] as! [String: String]
+        #expect(author["name"] == "Fixture Author" && author["email"] == "author@example.com" && author["time"] == "2026-01-03T00:00:00Z")
+    }
+
+    @Test func textIsOneLinePerEvent() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let result = try EvidentBinary.run(["history", "--root", "controls"], in: repository.url)
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("A  2026-01-02T00:00:00Z  "))
+        #expect(lines[0].hasSuffix("controls/AC-01.md"))
+        #expect(lines[1].hasPrefix("M  2026-01-04T00:00:00Z  "))
+        #expect(lines[2] == "1 path, 2 changes under controls on refs/heads/main at \(try Git.text(["rev-parse", "--short=10", "HEAD"], in: repository.url))")
+    }
+
+    @Test func nonUTF8PathsAreIdentifiedExactly() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try FixtureRepository(in: folder.url)
+        let name = Data([0x62, 0x61, 0x64, 0xff, 0x2e, 0x6d, 0x64])
+        // Build the tree with the raw name through the index, bypassing the file system.
+        let emptyBlob = try Git.text(["hash-object", "-w", "/dev/null"], in: repository.url)
+        var indexInfo = Data("100644 blob \(emptyBlob)\tcontrols/".utf8)
+        indexInfo.append(name)
+        indexInfo.append(0x0a)
+        try Git.run(["update-index", "--index-info"], in: repository.url, input: indexInfo)
+        try Git.run(["commit", "-q", "-m", "raw name"], in: repository.url, environment: Git.environment())
+        let result = try EvidentBinary.run(["history", "--root", "controls", "--format", "json"], in: repository.url)
+        #expect(result.status == 0, "\(result.error)")
+        let files = (try JSONSerialization.jsonObject(with: result.outputData) as! [String: Any])["files"] as! [[String: Any]]
+        #expect(files.count == 1)
+        #expect(files[0]["path"] as? String == "controls/bad\u{FFFD}.md")
+        #expect(files[0]["path_base64"] as? String == (Data("controls/".utf8) + name).base64EncodedString())
+        let text = try EvidentBinary.run(["history", "--root", "controls"], in: repository.url)
+        #expect(text.output.contains("\"controls/bad\\377.md\""))
+    }
+
+    @Test func notARepositoryExits3() throws {
+        let folder = try TemporaryDirectory()
+        let result = try EvidentBinary.run(["history", "--repo", folder.url.path], in: folder.url)
+        #expect(result.status == 3)
+        #expect(result.error.contains("is not inside a git repository"))
+    }
+
+    @Test func bareRepositoryWorks() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let bare = folder.path("bare.git")
+        try Git.run(["clone", "-q", "--bare", repository.url.path, bare.path], in: folder.url)
+        let result = try EvidentBinary.run(["history", "--repo", bare.path, "--root", "controls"], in: folder.url)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("1 path, 2 changes under controls on refs/heads/main"))
+    }
+
+    @Test func unknownRefExits3() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let result = try EvidentBinary.run(["history", "--ref", "no-such-branch"], in: repository.url)
+        #expect(result.status == 3)
+        #expect(result.error.contains("unknown ref 'no-such-branch'"))
+    }
+
+    @Test func unbornBranchExits3() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try FixtureRepository(in: folder.url)
+        let result = try EvidentBinary.run(["history"], in: repository.url)
+        #expect(result.status == 3)
+        #expect(result.error.contains("'refs/heads/main' has no commits yet"))
+    }
+
+    @Test func shallowCloneIsRefusedWithAdvice() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let shallow = folder.path("shallow")
+        try Git.run(["clone", "-q", "--depth", "1", "file://\(repository.url.path)", shallow.path], in: folder.url)
+        let result = try EvidentBinary.run(["history"], in: shallow)
+        #expect(result.status == 3)
+        #expect(result.error.contains("git fetch --unshallow"))
+        #expect(result.error.contains("fetch-depth: 0"))
+    }
+
+    @Test func missingObjectExits3NamingIt() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let tree = try Git.text(["rev-parse", "HEAD~1^{tree}"], in: repository.url)
+        try FileManager.default.removeItem(at: looseObject(tree, in: repository.url))
+        let result = try EvidentBinary.run(["history"], in: repository.url)
+        #expect(result.status == 3)
+        #expect(result.error.contains(tree))
+        #expect(result.error.contains("missing"))
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func corruptObjectExits3NamingIt() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let commit = try Git.text(["rev-parse", "HEAD~1"], in: repository.url)
+        let file = looseObject(commit, in: repository.url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        try Data("this is not a zlib stream".utf8).write(to: file)
+        let result = try EvidentBinary.run(["history"], in: repository.url)
+        #expect(result.status == 3)
+        #expect(result.error.contains(commit))
+        #expect(result.error.contains("corrupt"))
+        #expect(!result.error.contains("Fatal error"))
+    }
+
+    @Test(arguments: ["../x", "controls/../../x", "/etc"])
+    func rootOutsideTheRepositoryExits2(root: String) throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let result = try EvidentBinary.run(["history", "--root", root], in: repository.url)
+        #expect(result.status == 2)
+        #expect(result.error.contains("outside the repository"))
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let result = try EvidentBinary.run(["history", "--format", "yaml"], in: repository.url)
+        #expect(result.status == 2)
+        #expect(result.error.contains("yaml"))
+    }
+
+    @Test func configuredMainlineAndRootAreDefaults() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(["evident.yaml": "mainline: trunk\nroot: compliance\n", "compliance/controls/AC-01.md": "x", "controls/ignored.md": "y"])
+        try Git.run(["branch", "-m", "main", "trunk"], in: repository.url)
+        let result = try EvidentBinary.run(["history", "--format", "json"], in: repository.url)
+        #expect(result.status == 0, "\(result.error)")
+        let document = try JSONSerialization.jsonObject(with: result.outputData) as! [String: Any]
+        #expect(document["ref"] as? String == "refs/heads/trunk")
+        #expect((document["files"] as! [[String: Any]]).map { $0["path"] as! String } == ["compliance/controls/AC-01.md"])
+    }
+
+    @Test func invalidConfigurationNamesLineAndColumn() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(["evident.yaml": "organization: X\nroot: [a, b]\n"])
+        let result = try EvidentBinary.run(["history"], in: repository.url)
+        #expect(result.status == 2)
+        #expect(result.error.contains("evident.yaml:2:7"))
+    }
+
+    private func looseObject(_ id: String, in repository: URL) -> URL {
+        repository.appendingPathComponent(".git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+    }
+}

@@ -1,0 +1,149 @@
+@testable import EvidentGit
+import Foundation
+import GitFixtures
+import Testing
+
+/// The persisted index: extended incrementally, rebuilt (never trusted) when damaged or when
+/// the mainline was rewritten, safe under concurrent runs, optional on a read-only git dir.
+@Suite struct HistoryIndexTests {
+    private let roots = [try! HistoryRoot("controls"), try! HistoryRoot("evidence")]
+
+    private func fixture(_ folder: TemporaryDirectory) throws -> FixtureRepository {
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(["controls/AC-01.md": "one"])
+        try repository.commit(["evidence/AC-01/2026-01-05.md": "e"])
+        try repository.commit(["controls/AC-01.md": "two", "src/x": "x"])
+        return repository
+    }
+
+    private func indexFiles(_ repository: FixtureRepository) throws -> [URL] {
+        let folder = repository.url.appendingPathComponent(".git/evident")
+        return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+    }
+
+    private func expectMatchesGit(_ history: MainlineHistory, _ repository: FixtureRepository) throws {
+        let reference = try GitLogReference.read(repository: repository.url, revision: "main", roots: ["controls", "evidence"])
+        #expect(history.files.count == reference.events.count)
+        for file in history.files {
+            #expect(file.events.map(\.commit.id.description) == reference.events[file.path.bytes]?.map(\.commit.id))
+            #expect(file.events.map(\.status.rawValue) == reference.events[file.path.bytes]?.map(\.status))
+        }
+    }
+
+    @Test func repeatRunsExtendTheIndex() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try fixture(folder)
+        let reader = HistoryReader(repository: try Repository(discoveringFrom: repository.url.path))
+        #expect(try reader.read(revision: "main", roots: roots).index == .built)
+        #expect(try reader.read(revision: "main", roots: roots).index == .extended(newCommits: 0))
+        try repository.commit(["evidence/AC-01/2026-02-05.md": "e2"])
+        try repository.commit(["README": "r"])
+        let (history, outcome) = try reader.read(revision: "main", roots: roots)
+        #expect(outcome == .extended(newCommits: 2))
+        try expectMatchesGit(history, repository)
+    }
+
+    enum Damage: String, CaseIterable {
+        case flippedByte, truncated, empty, otherVersion, garbage
+    }
+
+    @Test(arguments: Damage.allCases)
+    func damagedIndexIsRebuilt(damage: Damage) throws {
+        let folder = try TemporaryDirectory()
+        let repository = try fixture(folder)
+        let reader = HistoryReader(repository: try Repository(discoveringFrom: repository.url.path))
+        let (original, _) = try reader.read(revision: "main", roots: roots)
+        let file = try #require(try indexFiles(repository).first)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        switch damage {
+        case .flippedByte: bytes[bytes.count / 2] ^= 0x40
+        case .truncated: bytes.removeLast(bytes.count / 3)
+        case .empty: bytes = []
+        case .garbage: bytes = Array(repeating: 0xab, count: 4096)
+        case .otherVersion:
+            // A well-formed file whose version is not this one: checksum fixed up, version bumped.
+            let versionOffset = 16
+            bytes.removeLast(8)
+            bytes[versionOffset] &+= 1
+            withUnsafeBytes(of: Checksum.fnv1a(bytes).littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        try Data(bytes).write(to: file)
+        let (rebuilt, outcome) = try reader.read(revision: "main", roots: roots)
+        #expect(outcome == .rebuiltUnreadable)
+        #expect(rebuilt.files == original.files)
+        try expectMatchesGit(rebuilt, repository)
+        #expect(try reader.read(revision: "main", roots: roots).index == .extended(newCommits: 0))
+    }
+
+    @Test func rewrittenMainlineIsDetectedAndRebuilt() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try fixture(folder)
+        let reader = HistoryReader(repository: try Repository(discoveringFrom: repository.url.path))
+        _ = try reader.read(revision: "main", roots: roots)
+        let oldTip = try Git.text(["rev-parse", "HEAD"], in: repository.url)
+        try Git.run(["reset", "-q", "--hard", "HEAD~2"], in: repository.url)
+        try repository.commit(["controls/AC-02.md": "rewritten"])
+        let (history, outcome) = try reader.read(revision: "main", roots: roots)
+        #expect(outcome == .rebuiltAfterRewrite(previousTip: try #require(ObjectID(hex: oldTip))))
+        try expectMatchesGit(history, repository)
+        #expect(!history.files.contains { $0.path.description.hasPrefix("evidence/") })
+    }
+
+    @Test func concurrentRunsNeverCorruptTheIndex() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try fixture(folder)
+        let path = repository.url.path
+        let roots = self.roots
+        for round in 0..<4 {
+            try repository.commit(["evidence/AC-01/2026-03-0\(round + 1).md": "e"])
+            let results = ResultBox()
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do {
+                    let reader = HistoryReader(repository: try Repository(discoveringFrom: path))
+                    results.append(try reader.read(revision: "main", roots: roots).history.files)
+                } catch {
+                    results.fail("\(error)")
+                }
+            }
+            #expect(results.failures.isEmpty)
+            #expect(Set(results.files.map { $0.map(\.path) }).count == 1)
+        }
+        let reader = HistoryReader(repository: try Repository(discoveringFrom: path))
+        let (history, outcome) = try reader.read(revision: "main", roots: roots)
+        #expect(outcome == .extended(newCommits: 0))
+        try expectMatchesGit(history, repository)
+        #expect(try indexFiles(repository).count == 1, "no temporary files are left behind")
+    }
+
+    @Test func unwritableGitDirectoryStillWorks() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try fixture(folder)
+        // Running as root ignores permissions, so block the index folder with a file instead.
+        try Data("not a folder".utf8).write(to: repository.url.appendingPathComponent(".git/evident"))
+        let reader = HistoryReader(repository: try Repository(discoveringFrom: repository.url.path))
+        let (history, outcome) = try reader.read(revision: "main", roots: roots)
+        #expect(outcome == .built)
+        try expectMatchesGit(history, repository)
+        #expect(try reader.read(revision: "main", roots: roots).index == .built)
+    }
+
+    @Test func indexIsKeyedByReferenceAndRoots() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try fixture(folder)
+        let reader = HistoryReader(repository: try Repository(discoveringFrom: repository.url.path))
+        _ = try reader.read(revision: "main", roots: roots)
+        #expect(try reader.read(revision: "main", roots: [try HistoryRoot("controls")]).index == .built)
+        try Git.run(["branch", "other", "HEAD~1"], in: repository.url)
+        #expect(try reader.read(revision: "other", roots: roots).index == .built)
+        #expect(try reader.read(revision: "main", roots: roots.reversed()).index == .extended(newCommits: 0))
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [[FileHistory]] = []
+    private(set) var failures: [String] = []
+
+    func append(_ value: [FileHistory]) { lock.withLock { files.append(value) } }
+    func fail(_ message: String) { lock.withLock { failures.append(message) } }
+}
