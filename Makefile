@@ -1,0 +1,17 @@
+# The two set-up commands of the README, and the benchmark.
+.PHONY: run test bench deps
+
+deps:
+	@scripts/install-deps
+
+# The main job: Evident over this repository's own compliance program.
+run: deps
+	swift build -c release
+	.build/release/evident history
+
+# Every test.
+test: deps
+	swift test --disable-xctest
+
+bench: deps
+	Benchmarks/run.sh
