@@ -154,8 +154,24 @@ public final class Repository {
         return try body(buffer)
     }
 
-    /// Whether this process may write inside the git dir (a read-only clone still reads).
-    public var gitDirectoryIsWritable: Bool {
-        FileManager.default.isWritableFile(atPath: gitDirectory.path)
+    /// The object folder shared by all worktrees.
+    var objectsDirectory: URL {
+        URL(fileURLWithPath: String(cString: git_repository_commondir(pointer)), isDirectory: true)
+            .appendingPathComponent("objects", isDirectory: true)
+    }
+
+    /// A boolean setting of the repository's configuration, or `defaultValue` when unset.
+    func configurationFlag(_ name: String, default defaultValue: Bool) -> Bool {
+        var snapshot: OpaquePointer?
+        guard git_repository_config_snapshot(&snapshot, pointer) == 0, let snapshot else { return defaultValue }
+        defer { git_config_free(snapshot) }
+        var value: Int32 = 0
+        return git_config_get_bool(&value, snapshot, name) == 0 ? value != 0 : defaultValue
+    }
+
+    /// The commit-graph, unless absent, unusable or turned off with `core.commitGraph=false`.
+    func commitGraph() -> CommitGraph? {
+        guard configurationFlag("core.commitGraph", default: true) else { return nil }
+        return CommitGraph(objectsDirectory: objectsDirectory)
     }
 }

@@ -1,4 +1,4 @@
-import EvidentGit
+@testable import EvidentGit
 import Foundation
 import GitFixtures
 import Testing
@@ -25,6 +25,42 @@ import Testing
         try expectEqual(history, reference, seed: seed, roots: built.roots)
         #expect(history.head.description == built.mainline.last)
         #expect(history.reference == "refs/heads/main")
+    }
+
+    enum Acceleration: String, CaseIterable {
+        /// A commit-graph with changed-path Bloom filters covering the whole mainline.
+        case commitGraph
+        /// A graph written before the last few commits landed, so the walk leaves it.
+        case staleCommitGraph
+        /// Trees compared by several workers over slices of the mainline.
+        case parallel
+    }
+
+    /// The same equality with the faster paths: commit-graph, Bloom filters, parallel workers.
+    @Test(arguments: Array(seeds.prefix(80)), Acceleration.allCases)
+    func acceleratedHistoryMatchesGitLog(seed: UInt64, acceleration: Acceleration) throws {
+        let folder = try TemporaryDirectory("evident-fast")
+        let built = try RandomRepository.build(seed: seed, in: folder.url)
+        switch acceleration {
+        case .commitGraph:
+            try Git.run(["commit-graph", "write", "--reachable", "--changed-paths"], in: built.url)
+        case .staleCommitGraph:
+            let older = built.mainline[built.mainline.count * 2 / 3]
+            try Git.run(["update-ref", "refs/heads/main", older], in: built.url)
+            try Git.run(["commit-graph", "write", "--reachable", "--changed-paths"], in: built.url)
+            try Git.run(["update-ref", "refs/heads/main", built.mainline.last!], in: built.url)
+        case .parallel:
+            break
+        }
+        let repository = try Repository(discoveringFrom: built.url.path)
+        if acceleration != .parallel {
+            #expect(repository.commitGraph()?.hasBloomFilters == true)
+        }
+        let roots = try built.roots.map { try HistoryRoot($0) }
+        var reader = HistoryReader(repository: repository, useIndex: false)
+        reader.minimumCommitsPerWorker = acceleration == .parallel ? 3 : 2048
+        let (history, _) = try reader.read(revision: "main", roots: roots)
+        try expectEqual(history, try GitLogReference.read(repository: built.url, revision: "main", roots: built.roots), seed: seed, roots: built.roots)
     }
 
     /// The persisted index, built at an earlier mainline commit and extended to the tip,

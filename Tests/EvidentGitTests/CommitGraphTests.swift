@@ -1,0 +1,61 @@
+@testable import EvidentGit
+import Foundation
+import GitFixtures
+import Testing
+
+/// Evident reads git's commit-graph, and its Bloom filters really rule commits out.
+@Suite struct CommitGraphTests {
+    @Test func bloomFiltersWrittenByGitExcludeUntouchedRoots() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(["src/a.swift": "1"])
+        let controlsCommit = try repository.commit(["controls/AC-01.md": "c", "src/b.swift": "2"])
+        var sourceOnly: [String] = []
+        for index in 0..<20 {
+            sourceOnly.append(try repository.commit(["src/file\(index).swift": "\(index)"]))
+        }
+        try Git.run(["commit-graph", "write", "--reachable", "--changed-paths"], in: repository.url)
+
+        let graph = try #require(try Repository(discoveringFrom: repository.url.path).commitGraph())
+        #expect(graph.hasBloomFilters)
+        let keys = try #require(graph.bloomKeys(for: [try HistoryRoot("controls")]))
+        func position(_ hex: String) throws -> Int {
+            let id = try #require(ObjectID(hex: hex))
+            return try #require(graph.position(of: id))
+        }
+        #expect(graph.mayHaveChanged(at: try position(controlsCommit), keys))
+        let excluded = try sourceOnly.filter { !graph.mayHaveChanged(at: try position($0), keys) }
+        // Filters of one- or two-path commits are only a few bytes, so git's own false-positive
+        // rate on them is high (about one in five here); most must still be ruled out.
+        #expect(excluded.count >= 12)
+
+        let head = try position(sourceOnly.last!)
+        let parent = try #require(graph.commit(at: head)?.firstParent)
+        #expect(graph.id(at: parent).description == sourceOnly[sourceOnly.count - 2])
+        #expect(graph.commit(at: head)?.tree.description == (try Git.text(["rev-parse", "HEAD^{tree}"], in: repository.url)))
+    }
+
+    @Test func disabledOrDamagedGraphIsIgnored() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(["controls/AC-01.md": "c"])
+        try Git.run(["commit-graph", "write", "--reachable"], in: repository.url)
+        #expect(try Repository(discoveringFrom: repository.url.path).commitGraph() != nil)
+        try Git.run(["config", "core.commitGraph", "false"], in: repository.url)
+        #expect(try Repository(discoveringFrom: repository.url.path).commitGraph() == nil)
+        try Git.run(["config", "core.commitGraph", "true"], in: repository.url)
+        let file = repository.url.appendingPathComponent(".git/objects/info/commit-graph")
+        let bytes = try Data(contentsOf: file)
+        try FileManager.default.removeItem(at: file)
+        try Data(bytes.prefix(bytes.count / 2)).write(to: file)
+        #expect(try Repository(discoveringFrom: repository.url.path).commitGraph() == nil)
+    }
+
+    @Test func murmur3MatchesKnownValues() {
+        // Reference values of MurmurHash3_x86_32.
+        #expect(Murmur3.hash([], seed: 0) == 0)
+        #expect(Murmur3.hash([], seed: 1) == 0x514e_28b7)
+        #expect(Murmur3.hash(Array("hello".utf8), seed: 0) == 0x248b_fa47)
+        #expect(Murmur3.hash(Array("The quick brown fox jumps over the lazy dog".utf8), seed: 0) == 0x2e4f_f723)
+    }
+}
