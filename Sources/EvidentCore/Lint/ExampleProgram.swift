@@ -1,0 +1,90 @@
+import Foundation
+
+/// The program every rule example starts from. It lints clean, which a test checks.
+public enum ExampleProgram {
+    public static let topics = PolicyTopics.required[.security]!
+
+    public static func policyID(_ topic: String) -> String { "POL-" + topic.uppercased() }
+
+    public static let base: [String: String] = {
+        var files: [String: String] = [:]
+        files["evident.yaml"] = """
+            organization: Example Corp
+            categories: [security]
+            people:
+              alice: {name: Alice Smith, email: alice@example.com, github: alice, role: CISO}
+              bob: {name: Bob Jones, email: bob@example.com}
+              dave: {name: Dave Approver, email: dave@example.com}
+            cycles:
+              - {id: "2026", type: 2, start: 2026-01-01, end: 2026-12-31, fieldwork: 2027-01-25}
+
+            """
+        let criteria = TrustServicesCriteria.inScope([.security]).map(\.id).joined(separator: ", ")
+        files["controls/AC-01.md"] = """
+            ---
+            id: AC-01
+            title: Example control
+            criteria: [\(criteria)]
+            owner: alice
+            operator: bob
+            frequency: quarterly
+            risk: moderate
+            policies: [\(topics.map(policyID).joined(separator: ", "))]
+            ---
+            What the control does.
+
+            ## Test procedure
+            Inspect each quarter's evidence.
+
+            """
+        for topic in topics {
+            files["policies/\(policyID(topic)).md"] = """
+                ---
+                id: \(policyID(topic))
+                title: \(topic) policy
+                owner: alice
+                version: "1.0"
+                topic: \(topic)
+                review_days: 365
+                controls: [AC-01]
+                approvals:
+                  - {by: dave, version: "1.0", date: 2026-01-10}
+                ---
+                Policy text.
+
+                """
+        }
+        files["evidence/AC-01/2026-01-15-review.md"] = "Reviewed.\n"
+        return files
+    }()
+
+    /// The example's files: the base with its changes applied.
+    public static func files(for example: RuleExample) -> [String: String] {
+        var files = base.merging(example.files) { $1 }
+        for path in example.removed { files[path] = nil }
+        return files
+    }
+
+    public static func context(for example: RuleExample) throws -> LintContext {
+        let program = try Program.load(from: InMemoryFiles(files(for: example)))
+        return LintContext(program: program, provenApprovals: example.provenApprovals, stagedChanges: example.staged, today: example.today)
+    }
+}
+
+/// Program files held in memory: rule examples and tests.
+public struct InMemoryFiles: ProgramFileSource {
+    public var files: [String: String]
+
+    public init(_ files: [String: String]) {
+        self.files = files
+    }
+
+    public func files(under folder: String) -> [String] {
+        let prefix = folder == "." ? "" : folder + "/"
+        return files.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    public func contents(of path: String) -> Data? {
+        files[path].map { Data($0.utf8) }
+    }
+}

@@ -1,0 +1,112 @@
+/// A lint rule: a type that describes itself, with examples that run as its tests.
+public protocol LintRule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ context: LintContext) -> [Diagnostic]
+}
+
+/// What a rule is for, and programs that do and do not trigger it.
+public struct RuleDescription: Sendable {
+    /// Stable id, printed with every diagnostic (`[ID-FILENAME]`).
+    public var id: String
+    public var name: String
+    /// One line: what the rule checks.
+    public var summary: String
+    public var severity: Severity
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+}
+
+/// A small program: the example base program (which lints clean) with some files replaced,
+/// added or removed, and optionally history facts and staged changes.
+public struct RuleExample: Sendable {
+    public var files: [String: String]
+    public var removed: [String]
+    public var provenApprovals: [String: [ProvenApproval]]?
+    public var staged: [StagedChange]?
+    public var today: Day
+
+    public init(_ files: [String: String] = [:], removing removed: [String] = [], provenApprovals: [String: [ProvenApproval]]? = nil,
+                staged: [StagedChange]? = nil, today: Day = Day(year: 2026, month: 6, day: 1)!) {
+        self.files = files
+        self.removed = removed
+        self.provenApprovals = provenApprovals
+        self.staged = staged
+        self.today = today
+    }
+}
+
+/// Everything a rule may look at.
+public struct LintContext: Sendable {
+    public var program: Program
+    /// Approvals proven by mainline history, per policy file; nil when history was not read.
+    public var provenApprovals: [String: [ProvenApproval]]?
+    /// What the commit being made changes (for `--staged`); nil otherwise.
+    public var stagedChanges: [StagedChange]?
+    /// The day deadlines are measured against.
+    public var today: Day
+
+    public init(program: Program, provenApprovals: [String: [ProvenApproval]]? = nil, stagedChanges: [StagedChange]? = nil, today: Day) {
+        self.program = program
+        self.provenApprovals = provenApprovals
+        self.stagedChanges = stagedChanges
+        self.today = today
+    }
+}
+
+/// A path changed by the change being linted, against the commit it builds on.
+public struct StagedChange: Hashable, Sendable {
+    public enum Kind: String, Sendable { case added = "A", modified = "M", deleted = "D" }
+    public var path: String
+    public var kind: Kind
+
+    public init(path: String, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+}
+
+/// A policy approval proven by the mainline commit that carried it (SPEC §5).
+public struct ProvenApproval: Hashable, Sendable {
+    /// The approver: a `people` key, or the name from an `Approved-by:` trailer.
+    public var by: String
+    public var version: String?
+    /// The commit that proves it, and the day it landed.
+    public var commit: String
+    public var day: Day
+
+    public init(by: String, version: String?, commit: String, day: Day) {
+        self.by = by
+        self.version = version
+        self.commit = commit
+        self.day = day
+    }
+}
+
+extension LintRule {
+    public func diagnostic(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(ruleID: Self.description.id, severity: Self.description.severity, message: message, location: location)
+    }
+
+    /// Diagnostics the parser recorded under this rule's id.
+    func parserDiagnostics(_ context: LintContext) -> [Diagnostic] {
+        context.program.diagnostics.filter { $0.ruleID == Self.description.id }
+    }
+}
+
+/// Runs every rule over a program.
+public struct Linter: Sendable {
+    public static let rules: [any LintRule.Type] = [
+        YAMLSyntaxRule.self, RequiredFieldRule.self, FieldTypeRule.self, UnknownKeyRule.self,
+        IDMatchesFileRule.self, DuplicateIDRule.self, UnknownCriterionRule.self, UnknownPersonRule.self,
+        DanglingReferenceRule.self, ReferenceMismatchRule.self, UncoveredCriterionRule.self, MissingPolicyTopicRule.self,
+        MissingEvidenceFolderRule.self, EvidenceNameDateRule.self, EvidenceUnknownControlRule.self,
+        RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, EvidenceAppendOnlyRule.self,
+    ]
+
+    public init() {}
+
+    public func run(_ context: LintContext) -> [Diagnostic] {
+        Self.rules.flatMap { $0.init().check(context) }.sorted(by: Diagnostic.ordered)
+    }
+}

@@ -1,0 +1,40 @@
+/// Every in-scope criterion needs an active control.
+public struct UncoveredCriterionRule: LintRule {
+    public static let description = RuleDescription(
+        id: "SCOPE-UNCOVERED", name: "Uncovered criteria", summary: "Every criterion of the in-scope categories must be covered by at least one active control.",
+        severity: .error,
+        triggering: [
+            RuleExample(["evident.yaml": ExampleProgram.base["evident.yaml"]!.replacingOccurrences(of: "[security]", with: "[security, availability]")]),
+            RuleExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "CC9.2", with: "CC9.1")]),
+        ],
+        nonTriggering: [RuleExample()])
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let configuration = context.program.configuration
+        let covered = Set(context.program.controls.filter(\.isActive).flatMap { $0.criteria.map(\.value) })
+        return TrustServicesCriteria.inScope(configuration.categories).filter { !covered.contains($0.id) }.map {
+            diagnostic("criterion \($0.id) (\($0.title.lowercased())) is in scope but no active control covers it", at: configuration.categoriesLocation)
+        }
+    }
+}
+
+/// Every policy topic the scope requires needs an active policy.
+public struct MissingPolicyTopicRule: LintRule {
+    public static let description = RuleDescription(
+        id: "POLICY-TOPIC-MISSING", name: "Required policy missing", summary: "Each policy topic the scope requires (SPEC §5, plus required_topics) needs an active policy.",
+        severity: .error,
+        triggering: [RuleExample(removing: ["policies/POL-VENDOR-MANAGEMENT.md"])],
+        nonTriggering: [RuleExample()])
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let configuration = context.program.configuration
+        let topics = Set(context.program.policies.filter(\.isActive).compactMap(\.topic?.value))
+        return configuration.requiredTopics.filter { !topics.contains($0) }.map {
+            diagnostic("the scope requires a policy with 'topic: \($0)', and there is none", at: configuration.categoriesLocation)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+/// Someone named in `people`, keyed by a short handle used across the program.
+public struct Person: Hashable, Sendable {
+    public var key: String
+    public var name: String?
+    public var email: String?
+    public var github: String?
+    public var role: String?
+    public var location: SourceLocation
+}
+
+/// An audit cycle: the window the internal audit tests (SPEC §3, §7).
+public struct AuditCycle: Hashable, Sendable {
+    public enum Kind: Int, Sendable { case type1 = 1, type2 = 2 }
+
+    public var id: String
+    public var kind: Kind
+    public var start: Day
+    public var end: Day
+    public var fieldwork: Day?
+    public var location: SourceLocation
+}
+
+/// `evident.yaml`: scope, people, cycles and settings of a compliance program.
+public struct ProgramConfiguration: Sendable {
+    public var organization: String?
+    public var system: String?
+    public var framework: String
+    /// In-scope categories; security is always present.
+    public var categories: Set<TrustCategory>
+    public var categoriesLocation: SourceLocation
+    public var layout: ProgramLayout
+    public var people: [String: Person]
+    public var internalAuditor: String?
+    public var internalAuditorFirm: String?
+    public var externalAuditorFirm: String?
+    public var cycles: [AuditCycle]
+    public var requireSigned: Bool
+    public var allowedSigners: String?
+    /// Policy topics the scope requires, beyond the category defaults.
+    public var extraRequiredTopics: [String]
+    /// Where the file is (for program-wide diagnostics).
+    public var location: SourceLocation
+
+    /// Defaults for a repository without `evident.yaml`.
+    public static func defaults(file: String = ProgramLayout.fileName) -> ProgramConfiguration {
+        let location = SourceLocation(file: file, line: 1, column: 1)
+        return ProgramConfiguration(
+            organization: nil, system: nil, framework: TrustServicesCriteria.framework, categories: [.security],
+            categoriesLocation: location, layout: ProgramLayout(), people: [:], internalAuditor: nil,
+            internalAuditorFirm: nil, externalAuditorFirm: nil, cycles: [], requireSigned: false, allowedSigners: nil,
+            extraRequiredTopics: [], location: location)
+    }
+
+    /// Policy topics that must each have an active policy (SPEC §5).
+    public var requiredTopics: [String] {
+        var topics: [String] = []
+        for category in TrustCategory.allCases where categories.contains(category) {
+            topics += PolicyTopics.required[category] ?? []
+        }
+        return topics + extraRequiredTopics.filter { !topics.contains($0) }
+    }
+
+    static let allowedKeys = [
+        "organization", "system", "framework", "categories", "mainline", "root", "paths", "people", "auditors",
+        "cycles", "trust", "required_topics",
+    ]
+
+    /// Reads `evident.yaml`, reporting every problem as a located diagnostic.
+    static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> ProgramConfiguration {
+        var configuration = ProgramConfiguration.defaults(file: file)
+        guard let node = FrontMatterDocument.compose(text, file: file, lineOffset: 0, diagnostics: &diagnostics),
+              let reader = MappingReader(node, file: file, lineOffset: 0, subject: "evident.yaml", diagnostics: &diagnostics)
+        else { return configuration }
+        reader.checkKeys(allowed: allowedKeys, &diagnostics)
+        configuration.organization = reader.string("organization", &diagnostics)?.value
+        configuration.system = reader.string("system", &diagnostics)?.value
+        if let framework = reader.string("framework", &diagnostics), framework.value != TrustServicesCriteria.framework {
+            diagnostics.append(Diagnostic(ruleID: MappingReader.typeRule, severity: .error,
+                                          message: "'framework' must be '\(TrustServicesCriteria.framework)', the only catalog Evident has",
+                                          location: framework.location))
+        }
+        if let categories = reader.strings("categories", &diagnostics) {
+            configuration.categoriesLocation = reader.keyLocation("categories") ?? reader.location
+            for category in categories {
+                if let value = TrustCategory(rawValue: category.value) {
+                    configuration.categories.insert(value)
+                } else {
+                    var message = "unknown category '\(category.value)' (expected \(TrustCategory.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    if let suggestion = Suggestion.closest(to: category.value, among: TrustCategory.allCases.map(\.rawValue)) {
+                        message += "; did you mean '\(suggestion)'?"
+                    }
+                    diagnostics.append(Diagnostic(ruleID: MappingReader.typeRule, severity: .error, message: message, location: category.location))
+                }
+            }
+        }
+        do {
+            configuration.layout = try ProgramLayout.parse(text, displayPath: file)
+        } catch {
+            // Already reported above as a type error where it matters; keep the defaults.
+        }
+        if let people = reader.mappingReader("people", subject: "people", &diagnostics) {
+            for (key, value) in people.mapping {
+                guard let handle = key.string else { continue }
+                guard let person = MappingReader(value, file: file, lineOffset: 0, subject: "person '\(handle)'", diagnostics: &diagnostics) else { continue }
+                person.checkKeys(allowed: ["name", "email", "github", "role"], &diagnostics)
+                configuration.people[handle] = Person(
+                    key: handle, name: person.string("name", required: true, &diagnostics)?.value,
+                    email: person.string("email", &diagnostics)?.value, github: person.string("github", &diagnostics)?.value,
+                    role: person.string("role", &diagnostics)?.value, location: reader.location(of: key))
+            }
+        }
+        if let auditors = reader.mappingReader("auditors", subject: "auditors", &diagnostics) {
+            auditors.checkKeys(allowed: ["external", "internal"], &diagnostics)
+            if let external = auditors.mappingReader("external", subject: "auditors.external", &diagnostics) {
+                external.checkKeys(allowed: ["firm", "name"], &diagnostics)
+                configuration.externalAuditorFirm = external.string("firm", &diagnostics)?.value
+            }
+            if let internalAuditors = auditors.mappingReader("internal", subject: "auditors.internal", &diagnostics) {
+                internalAuditors.checkKeys(allowed: ["name", "firm"], &diagnostics)
+                configuration.internalAuditor = internalAuditors.string("name", &diagnostics)?.value
+                configuration.internalAuditorFirm = internalAuditors.string("firm", &diagnostics)?.value
+            }
+        }
+        for item in reader.sequence("cycles", &diagnostics) ?? [] {
+            guard let cycle = MappingReader(item, file: file, lineOffset: 0, subject: "cycle", diagnostics: &diagnostics) else { continue }
+            cycle.checkKeys(allowed: ["id", "type", "start", "end", "fieldwork"], &diagnostics)
+            let id = cycle.string("id", required: true, &diagnostics)
+            let kind = cycle.integer("type", in: 1...2, &diagnostics).flatMap { AuditCycle.Kind(rawValue: $0.value) } ?? .type2
+            let start = cycle.day("start", required: true, &diagnostics)
+            let end = cycle.day("end", required: true, &diagnostics)
+            let fieldwork = cycle.day("fieldwork", &diagnostics)
+            guard let id, let start, let end else { continue }
+            if end.value < start.value {
+                diagnostics.append(Diagnostic(ruleID: MappingReader.typeRule, severity: .error,
+                                              message: "cycle '\(id.value)' ends before it starts", location: end.location))
+                continue
+            }
+            configuration.cycles.append(AuditCycle(id: id.value, kind: kind, start: start.value, end: end.value,
+                                                   fieldwork: fieldwork?.value, location: cycle.location))
+        }
+        if let trust = reader.mappingReader("trust", subject: "trust", &diagnostics) {
+            trust.checkKeys(allowed: ["require_signed", "allowed_signers"], &diagnostics)
+            configuration.requireSigned = trust.boolean("require_signed", &diagnostics)?.value ?? false
+            configuration.allowedSigners = trust.string("allowed_signers", &diagnostics)?.value
+        }
+        configuration.extraRequiredTopics = reader.strings("required_topics", &diagnostics)?.map(\.value) ?? []
+        return configuration
+    }
+}
+
+/// The policy topics each category requires (SPEC §5).
+public enum PolicyTopics {
+    public static let required: [TrustCategory: [String]] = [
+        .security: ["information-security", "access-control", "change-management", "incident-response",
+                    "risk-management", "vendor-management", "acceptable-use", "data-classification"],
+        .availability: ["business-continuity", "backup"],
+        .confidentiality: ["data-retention"],
+        .processingIntegrity: ["processing-integrity"],
+        .privacy: ["privacy"],
+    ]
+}
