@@ -17,13 +17,22 @@ struct RepositoryOptions: ParsableArguments {
     }
 }
 
-/// The program's `evident.yaml`, read from the working tree (defaults when absent or bare).
-func programLayout(of repository: Repository) throws(CommandFailure) -> ProgramLayout {
-    guard let workingDirectory = repository.workingDirectory else { return ProgramLayout() }
+/// The program's layout from `evident.yaml`: from the working tree, or from the git index
+/// when `staged` (defaults when absent, or in a bare repository).
+func programLayout(of repository: Repository, staged: Bool = false) throws(CommandFailure) -> ProgramLayout {
     do {
+        if staged {
+            guard let file = try repository.indexFiles(under: ProgramLayout.fileName).first else { return ProgramLayout() }
+            return try ProgramLayout.parse(String(decoding: try repository.blob(file.id), as: UTF8.self))
+        }
+        guard let workingDirectory = repository.workingDirectory else { return ProgramLayout() }
         return try ProgramLayout.load(from: workingDirectory.appendingPathComponent(ProgramLayout.fileName))
-    } catch {
+    } catch let error as RepositoryError {
         throw CommandFailure(error)
+    } catch let error as InputError {
+        throw CommandFailure(error)
+    } catch {
+        throw CommandFailure(.usage, "\(error)")
     }
 }
 

@@ -67,7 +67,7 @@ public enum ExampleProgram {
 
     public static func context(for example: RuleExample) throws -> LintContext {
         let program = try Program.load(from: InMemoryFiles(files(for: example)))
-        return LintContext(program: program, provenApprovals: example.provenApprovals, stagedChanges: example.staged, today: example.today)
+        return LintContext(program: program, policyHistory: example.policyHistory, stagedChanges: example.staged, today: example.today)
     }
 }
 

@@ -22,15 +22,15 @@ public struct RuleDescription: Sendable {
 public struct RuleExample: Sendable {
     public var files: [String: String]
     public var removed: [String]
-    public var provenApprovals: [String: [ProvenApproval]]?
+    public var policyHistory: [String: PolicyProof]?
     public var staged: [StagedChange]?
     public var today: Day
 
-    public init(_ files: [String: String] = [:], removing removed: [String] = [], provenApprovals: [String: [ProvenApproval]]? = nil,
+    public init(_ files: [String: String] = [:], removing removed: [String] = [], policyHistory: [String: PolicyProof]? = nil,
                 staged: [StagedChange]? = nil, today: Day = Day(year: 2026, month: 6, day: 1)!) {
         self.files = files
         self.removed = removed
-        self.provenApprovals = provenApprovals
+        self.policyHistory = policyHistory
         self.staged = staged
         self.today = today
     }
@@ -39,16 +39,16 @@ public struct RuleExample: Sendable {
 /// Everything a rule may look at.
 public struct LintContext: Sendable {
     public var program: Program
-    /// Approvals proven by mainline history, per policy file; nil when history was not read.
-    public var provenApprovals: [String: [ProvenApproval]]?
+    /// What mainline history proves about each policy file; nil when history was not read.
+    public var policyHistory: [String: PolicyProof]?
     /// What the commit being made changes (for `--staged`); nil otherwise.
     public var stagedChanges: [StagedChange]?
     /// The day deadlines are measured against.
     public var today: Day
 
-    public init(program: Program, provenApprovals: [String: [ProvenApproval]]? = nil, stagedChanges: [StagedChange]? = nil, today: Day) {
+    public init(program: Program, policyHistory: [String: PolicyProof]? = nil, stagedChanges: [StagedChange]? = nil, today: Day) {
         self.program = program
-        self.provenApprovals = provenApprovals
+        self.policyHistory = policyHistory
         self.stagedChanges = stagedChanges
         self.today = today
     }
@@ -63,6 +63,19 @@ public struct StagedChange: Hashable, Sendable {
     public init(path: String, kind: Kind) {
         self.path = path
         self.kind = kind
+    }
+}
+
+/// What the mainline history proves about one policy file.
+public struct PolicyProof: Hashable, Sendable {
+    /// The day the file first landed on the mainline.
+    public var firstLanded: Day?
+    /// Approvals in landing order.
+    public var approvals: [ProvenApproval]
+
+    public init(firstLanded: Day?, approvals: [ProvenApproval]) {
+        self.firstLanded = firstLanded
+        self.approvals = approvals
     }
 }
 

@@ -5,23 +5,29 @@ public struct PolicyReviewOverdueRule: LintRule {
         summary: "A policy's last approval proven by mainline history (SPEC §5) must be at most review_days old.",
         severity: .error,
         triggering: [
-            // Approved 457 days before today.
-            RuleExample(provenApprovals: ExampleProgram.provenFor(day: Day(year: 2025, month: 3, day: 1)!)),
-            // The front matter lists an approval, but no mainline commit proves it.
-            RuleExample(provenApprovals: ExampleProgram.provenFor(day: Day(year: 2026, month: 1, day: 10)!)
-                .merging(["policies/POL-ACCESS-CONTROL.md": []]) { $1 }),
+            // Last approved 457 days before today.
+            RuleExample(policyHistory: ExampleProgram.history(added: Day(year: 2025, month: 1, day: 5)!, approved: Day(year: 2025, month: 3, day: 1)!)),
+            // Added 512 days ago; the front matter lists an approval, but no mainline commit proves one.
+            RuleExample(policyHistory: ExampleProgram.history(added: Day(year: 2025, month: 1, day: 5)!, approved: nil)),
         ],
-        nonTriggering: [RuleExample(), RuleExample(provenApprovals: ExampleProgram.provenFor(day: Day(year: 2026, month: 1, day: 10)!))])
+        nonTriggering: [
+            RuleExample(),
+            RuleExample(policyHistory: ExampleProgram.history(added: Day(year: 2025, month: 1, day: 5)!, approved: Day(year: 2026, month: 1, day: 10)!)),
+            // New and not yet approved: not overdue until review_days have passed.
+            RuleExample(policyHistory: ExampleProgram.history(added: Day(year: 2026, month: 5, day: 1)!, approved: nil)),
+        ])
 
     public init() {}
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        guard let proven = context.provenApprovals else { return [] }
+        guard let history = context.policyHistory else { return [] }
         return context.program.policies.filter(\.isActive).compactMap { policy in
             let limit = policy.reviewDays?.value ?? Policy.defaultReviewDays
             let location = policy.reviewDays?.location ?? policy.id.location
-            guard let last = proven[policy.file, default: []].map(\.day).max() else {
-                return diagnostic("policy \(policy.id.value) has no approval proven by the mainline history", at: location)
+            let proof = history[policy.file]
+            guard let last = proof?.approvals.map(\.day).max() else {
+                guard let added = proof?.firstLanded, added.days(until: context.today) > limit else { return nil }
+                return diagnostic("policy \(policy.id.value) landed on \(added) and no approval of it has been proven by the mainline history since; review_days is \(limit)", at: location)
             }
             let age = last.days(until: context.today)
             guard age > limit else { return nil }
@@ -31,10 +37,11 @@ public struct PolicyReviewOverdueRule: LintRule {
 }
 
 extension ExampleProgram {
-    /// Every example policy approved by dave on `day`.
-    static func provenFor(day: Day) -> [String: [ProvenApproval]] {
-        Dictionary(uniqueKeysWithValues: topics.map {
-            ("policies/\(policyID($0)).md", [ProvenApproval(by: "dave", version: "1.0", commit: String(repeating: "a", count: 40), day: day)])
+    /// Every example policy added on `added` and, if `approved` is set, approved by dave that day.
+    static func history(added: Day, approved: Day?) -> [String: PolicyProof] {
+        Dictionary(uniqueKeysWithValues: topics.map { topic in
+            let approvals = approved.map { [ProvenApproval(by: "dave", version: "1.0", commit: String(repeating: "a", count: 40), day: $0)] } ?? []
+            return ("policies/\(policyID(topic)).md", PolicyProof(firstLanded: added, approvals: approvals))
         })
     }
 }

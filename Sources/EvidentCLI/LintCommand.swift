@@ -1,0 +1,147 @@
+import ArgumentParser
+import EvidentCore
+import EvidentGit
+import EvidentReporting
+import Foundation
+
+/// `evident lint`: schema, references, coverage and ownership of the program.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check controls, policies, evidence and evident.yaml against the rules.",
+        discussion: "With --staged, lints what the next commit will contain (the git index), which is what the pre-commit hook runs.")
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning, info, never
+    }
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Flag(help: "Lint the git index (what is about to be committed) instead of the working tree.")
+    var staged = false
+
+    @Option(help: "Output format: text, json, sarif or github.")
+    var format: DiagnosticFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a diagnostic at or above this severity is found: error, warning, info or never.")
+    var failOn: FailOn = .error
+
+    @Flag(name: .customLong("list-rules"), help: "List the rules and exit.")
+    var listRules = false
+
+    @Flag(name: .customLong("no-history"), help: "Skip the rules that read the mainline history.")
+    var noHistory = false
+
+    @Option(help: ArgumentHelp("The mainline whose history proves approvals (default: 'mainline' in evident.yaml, else HEAD).", valueName: "ref"))
+    var ref: String?
+
+    @Option(help: ArgumentHelp("The day deadlines are measured against (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    @Argument(help: "Only report problems in these files.")
+    var paths: [String] = []
+
+    func run() throws {
+        if listRules {
+            FileHandle.standardOutput.write(Data(try RuleDocumentation.render(format: format == .json ? .json : .text).utf8))
+            return
+        }
+        let day = try parsedToday()
+        let repository = try repository.open()
+        let layout = try programLayout(of: repository, staged: staged)
+        let program: Program
+        var stagedChanges: [StagedChange]?
+        do {
+            if staged {
+                let source = try IndexSource(repository: repository, root: layout.root)
+                program = try Program.load(from: source)
+                stagedChanges = try changes(from: repository.headCommit(), to: source, repository: repository, root: layout.root)
+            } else {
+                guard let top = repository.workingDirectory else {
+                    throw CommandFailure(.usage, "a bare repository has no working tree to lint; use --staged or run in a clone")
+                }
+                program = try Program.load(from: WorkingTreeSource(top: top))
+            }
+        } catch let error as RepositoryError {
+            throw CommandFailure(error)
+        }
+
+        var policyHistory: [String: PolicyProof]?
+        if !noHistory && repository.headCommit() != nil {
+            let revision = mainlineRevision(explicit: ref, layout: program.configuration.layout, repository: repository)
+            do {
+                policyHistory = try PolicyHistory.proofs(repository: repository, revision: revision, layout: program.configuration.layout,
+                                                         people: program.configuration.people)
+            } catch {
+                throw CommandFailure(error)
+            }
+        }
+        let context = LintContext(program: program, policyHistory: policyHistory, stagedChanges: stagedChanges, today: day)
+        let diagnostics = filtered(Linter().run(context), repository: repository)
+        let rules = Linter.rules.map { $0.description }
+        FileHandle.standardOutput.write(Data(try format.reporter.render(diagnostics, rules: rules).utf8))
+        if let threshold = threshold, diagnostics.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(ExitStatus.findings.rawValue)
+        }
+    }
+
+    private var threshold: Severity? {
+        switch failOn {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .never: nil
+        }
+    }
+
+    private func parsedToday() throws(CommandFailure) -> Day {
+        guard let today else { return Day(epochSeconds: Int64(Date().timeIntervalSince1970)) }
+        guard let day = Day(today) else { throw CommandFailure(.usage, "--today must be a date written YYYY-MM-DD, not '\(today)'") }
+        return day
+    }
+
+    /// Paths may be given relative to the repository top or as absolute paths.
+    private func filtered(_ diagnostics: [Diagnostic], repository: Repository) -> [Diagnostic] {
+        guard !paths.isEmpty else { return diagnostics }
+        let top = repository.workingDirectory?.standardizedFileURL.path ?? ""
+        let wanted = Set(paths.map { path -> String in
+            var relative = path.hasPrefix(top + "/") ? String(path.dropFirst(top.count + 1)) : path
+            if relative.hasPrefix("./") { relative.removeFirst(2) }
+            return relative
+        })
+        return diagnostics.filter { wanted.contains($0.location.file) }
+    }
+
+    /// What the index changes against HEAD under the program root.
+    private func changes(from head: ObjectID?, to index: IndexSource, repository: Repository, root: String) throws(RepositoryError) -> [StagedChange] {
+        var committed: [String: GitFile] = [:]
+        if let head {
+            for file in try repository.files(under: root, at: head) { committed[file.path.description] = file }
+        }
+        var changes: [StagedChange] = []
+        for (path, file) in index.staged where PrefixFilter(root).contains(path) {
+            if let old = committed[path] {
+                if old.id != file.id || old.mode != file.mode { changes.append(StagedChange(path: path, kind: .modified)) }
+            } else {
+                changes.append(StagedChange(path: path, kind: .added))
+            }
+        }
+        for path in committed.keys where index.staged[path] == nil {
+            changes.append(StagedChange(path: path, kind: .deleted))
+        }
+        return changes.sorted { $0.path < $1.path }
+    }
+}
+
+/// Whether a path lies under a folder (`.` holds everything).
+struct PrefixFilter {
+    let folder: String
+
+    init(_ folder: String) { self.folder = folder }
+
+    func contains(_ path: String) -> Bool {
+        folder == "." || path == folder || path.hasPrefix(folder + "/")
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}

@@ -1,0 +1,26 @@
+import EvidentCore
+import EvidentGit
+import Foundation
+
+/// What the mainline history proves about each policy file: when it landed and which
+/// approvals landed with it (read through the persisted history index).
+enum PolicyHistory {
+    static func proofs(repository: Repository, revision: String, layout: ProgramLayout, people: [String: Person]) throws(RepositoryError) -> [String: PolicyProof] {
+        let root = try! HistoryRoot(layout.policies)
+        let history = try HistoryReader(repository: repository).read(revision: revision, roots: [root]).history
+        var proofs: [String: PolicyProof] = [:]
+        for file in history.files where file.path.description.hasSuffix(".md") {
+            let path = file.path.description
+            var revisions: [PolicyRevision] = []
+            for event in file.events {
+                let text = event.status == .deleted ? nil : try repository.contents(of: path, at: event.commit.id).map { String(decoding: $0, as: UTF8.self) }
+                revisions.append(PolicyRevision(
+                    commit: event.commit.id.description, day: Day(epochSeconds: event.commit.committer.time),
+                    authorName: event.commit.author.name, authorEmail: event.commit.author.email,
+                    approvedBy: event.commit.trailers.filter { $0.key.lowercased() == "approved-by" }.map(\.value), text: text))
+            }
+            proofs[path] = ApprovalProof.proof(of: revisions, people: people)
+        }
+        return proofs
+    }
+}

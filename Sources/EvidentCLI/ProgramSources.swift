@@ -1,0 +1,83 @@
+import EvidentCore
+import EvidentGit
+import Foundation
+
+/// The program as it is in the working tree.
+struct WorkingTreeSource: ProgramFileSource {
+    let top: URL
+
+    func files(under folder: String) throws -> [String] {
+        let base = folder == "." ? top : top.appendingPathComponent(folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else { return [folder] }
+        let prefix = folder == "." ? "" : folder + "/"
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey], options: [])
+        let basePath = base.standardizedFileURL.path
+        while let url = enumerator?.nextObject() as? URL {
+            if url.lastPathComponent == ".git" {
+                enumerator?.skipDescendants()
+                continue
+            }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(basePath.count + 1))
+            files.append(prefix + relative)
+        }
+        return files.sorted()
+    }
+
+    func contents(of path: String) throws -> Data? {
+        FileManager.default.contents(atPath: top.appendingPathComponent(path).path)
+    }
+}
+
+/// The program as staged in the git index: what the next commit will contain.
+struct IndexSource: ProgramFileSource {
+    let repository: Repository
+    let staged: [String: GitFile]
+
+    init(repository: Repository, root: String) throws(RepositoryError) {
+        self.repository = repository
+        var staged: [String: GitFile] = [:]
+        for file in try repository.indexFiles(under: root) + repository.indexFiles(under: ProgramLayout.fileName) {
+            staged[file.path.description] = file
+        }
+        self.staged = staged
+    }
+
+    func files(under folder: String) -> [String] {
+        let prefix = folder == "." ? "" : folder + "/"
+        return staged.keys.filter { $0.hasPrefix(prefix) || $0 == folder }.sorted()
+    }
+
+    func contents(of path: String) throws -> Data? {
+        guard let file = staged[path], !file.isSubmodule else { return nil }
+        return try repository.blob(file.id)
+    }
+}
+
+/// The program as it stood in a commit.
+struct CommitSource: ProgramFileSource {
+    let repository: Repository
+    let files: [String: GitFile]
+
+    init(repository: Repository, commit: ObjectID, root: String) throws(RepositoryError) {
+        self.repository = repository
+        var files: [String: GitFile] = [:]
+        for file in try repository.files(under: root, at: commit) + repository.files(under: ProgramLayout.fileName, at: commit) {
+            files[file.path.description] = file
+        }
+        self.files = files
+    }
+
+    func files(under folder: String) -> [String] {
+        let prefix = folder == "." ? "" : folder + "/"
+        return files.keys.filter { $0.hasPrefix(prefix) || $0 == folder }.sorted()
+    }
+
+    func contents(of path: String) throws -> Data? {
+        guard let file = files[path], !file.isSubmodule else { return nil }
+        return try repository.blob(file.id)
+    }
+}

@@ -1,0 +1,104 @@
+import CLibGit2
+import Foundation
+
+/// A file as git records it: path, blob id and mode.
+public struct GitFile: Hashable, Sendable {
+    public var path: GitPath
+    public var id: ObjectID
+    public var mode: UInt32
+
+    public var isSymlink: Bool { mode == 0o120000 }
+    public var isSubmodule: Bool { mode == 0o160000 }
+}
+
+extension Repository {
+    /// The commit HEAD points at, or nil on an unborn branch.
+    public func headCommit() -> ObjectID? {
+        var oid = git_oid()
+        guard git_reference_name_to_id(&oid, pointer, "HEAD") == 0 else { return nil }
+        return ObjectID(oid)
+    }
+
+    /// The staged files (stage 0 of the git index) under `prefix` (`.` for all).
+    public func indexFiles(under prefix: String) throws(RepositoryError) -> [GitFile] {
+        var index: OpaquePointer?
+        guard git_repository_index(&index, pointer) == 0, let index else {
+            throw .libgit2(operation: "reading the git index", message: LibGit2.lastErrorMessage())
+        }
+        defer { git_index_free(index) }
+        let match = PrefixMatch(prefix)
+        var files: [GitFile] = []
+        for position in 0..<git_index_entrycount(index) {
+            guard let entry = git_index_get_byindex(index, position), git_index_entry_stage(entry) == 0 else { continue }
+            let length = strlen(entry.pointee.path)
+            let path = entry.pointee.path.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+            guard match.contains(path) else { continue }
+            files.append(GitFile(path: GitPath(bytes: path), id: ObjectID(entry.pointee.id), mode: entry.pointee.mode))
+        }
+        return files
+    }
+
+    /// The files of `commit` under `prefix` (`.` for all), in path order.
+    public func files(under prefix: String, at commit: ObjectID) throws(RepositoryError) -> [GitFile] {
+        let tree = try withRawObject(commit, expecting: GIT_OBJECT_COMMIT, role: "commit") { raw throws(RepositoryError) in
+            try CommitParser.links(of: commit, in: raw).tree
+        }
+        var folder = tree
+        var base: [UInt8] = []
+        for component in prefix.split(separator: "/") where component != "." {
+            let parsed = try self.tree(folder)
+            guard let entry = parsed.entry(named: Array(component.utf8)) else { return [] }
+            base += (base.isEmpty ? [] : [UInt8(ascii: "/")]) + Array(component.utf8)
+            guard entry.isTree else {
+                return [GitFile(path: GitPath(bytes: base), id: entry.id, mode: entry.mode)]
+            }
+            folder = entry.id
+        }
+        var files: [GitFile] = []
+        try collect(folder, prefix: base, into: &files)
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The bytes of the file at `path` in `commit`, or nil when it has no such file.
+    public func contents(of path: String, at commit: ObjectID) throws(RepositoryError) -> Data? {
+        guard let file = try files(under: path, at: commit).first(where: { $0.path.description == path }), !file.isSubmodule else { return nil }
+        return try blob(file.id)
+    }
+
+    public func blob(_ id: ObjectID) throws(RepositoryError) -> Data {
+        try withRawObject(id, expecting: GIT_OBJECT_BLOB, role: "file") { raw in Data(buffer: raw) }
+    }
+
+    func tree(_ id: ObjectID) throws(RepositoryError) -> Tree {
+        try withRawObject(id, expecting: GIT_OBJECT_TREE, role: "tree") { raw throws(RepositoryError) in try Tree(id: id, raw: raw) }
+    }
+
+    private func collect(_ id: ObjectID, prefix: [UInt8], into files: inout [GitFile]) throws(RepositoryError) {
+        let parsed = try tree(id)
+        for entry in parsed.entries {
+            let path = prefix.isEmpty ? Array(parsed.name(of: entry)) : prefix + [UInt8(ascii: "/")] + parsed.name(of: entry)
+            if entry.isTree {
+                try collect(entry.id, prefix: path, into: &files)
+            } else {
+                files.append(GitFile(path: GitPath(bytes: path), id: entry.id, mode: entry.mode))
+            }
+        }
+    }
+}
+
+/// Whether a path is at or below a folder prefix (`.` matches everything).
+struct PrefixMatch {
+    private let prefix: [UInt8]
+
+    init(_ prefix: String) {
+        var trimmed = prefix
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.prefix = trimmed == "." || trimmed.isEmpty ? [] : Array(trimmed.utf8)
+    }
+
+    func contains(_ path: [UInt8]) -> Bool {
+        guard !prefix.isEmpty else { return true }
+        guard path.count >= prefix.count, path.starts(with: prefix) else { return false }
+        return path.count == prefix.count || path[prefix.count] == UInt8(ascii: "/")
+    }
+}

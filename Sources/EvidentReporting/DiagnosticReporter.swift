@@ -1,0 +1,97 @@
+import EvidentCore
+import Foundation
+
+/// Renders lint diagnostics in one output format.
+public protocol DiagnosticReporter {
+    func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) throws -> String
+}
+
+/// The output formats of `evident lint` (and, later, `evident pr`).
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, github
+
+    public var reporter: any DiagnosticReporter {
+        switch self {
+        case .text: TextDiagnosticReporter()
+        case .json: JSONDiagnosticReporter()
+        case .sarif: SARIFDiagnosticReporter()
+        case .github: GitHubActionsDiagnosticReporter()
+        }
+    }
+}
+
+/// `path:line:column: severity: message [RULE-ID]`, then a count.
+public struct TextDiagnosticReporter: DiagnosticReporter {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) -> String {
+        var out = diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.ruleID)]\n" }.joined()
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        out += diagnostics.isEmpty ? "no problems found\n" : "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n"
+        return out
+    }
+}
+
+/// One JSON document: every diagnostic with its rule, severity and position.
+public struct JSONDiagnosticReporter: DiagnosticReporter {
+    struct Document: Encodable {
+        struct Entry: Encodable {
+            var rule: String
+            var severity: String
+            var message: String
+            var file: String
+            var line: Int
+            var column: Int
+        }
+        var diagnostics: [Entry]
+        var errors: Int
+        var warnings: Int
+    }
+
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) throws -> String {
+        let document = Document(
+            diagnostics: diagnostics.map {
+                .init(rule: $0.ruleID, severity: $0.severity.rawValue, message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column)
+            },
+            errors: diagnostics.filter { $0.severity == .error }.count,
+            warnings: diagnostics.filter { $0.severity == .warning }.count)
+        return try JSONOutput.encode(document)
+    }
+}
+
+/// GitHub Actions workflow commands, which show as annotations on the pull request.
+public struct GitHubActionsDiagnosticReporter: DiagnosticReporter {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) -> String {
+        diagnostics.map { diagnostic in
+            let command = switch diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "notice"
+            }
+            let location = diagnostic.location
+            return "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property(diagnostic.ruleID))::\(data(diagnostic.message))\n"
+        }.joined()
+    }
+
+    private func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// Deterministic JSON: sorted keys, no escaped slashes, a final newline.
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+}
