@@ -41,7 +41,12 @@ let package = Package(
         .target(name: "GitFixtures", path: "Tests/GitFixtures", swiftSettings: strict),
         .testTarget(name: "EvidentGitTests", dependencies: ["EvidentGit", "GitFixtures"], swiftSettings: strict),
         .testTarget(name: "EvidentCoreTests", dependencies: ["EvidentCore"], swiftSettings: strict),
-        .testTarget(name: "EvidentReportingTests", dependencies: ["EvidentReporting", "EvidentGit"], swiftSettings: strict),
-        .testTarget(name: "EvidentCLITests", dependencies: ["GitFixtures", "EvidentGit"], swiftSettings: strict),
+        .testTarget(
+            name: "EvidentReportingTests",
+            dependencies: ["EvidentReporting", "EvidentGit", "GitFixtures"],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "EvidentCLITests", dependencies: ["GitFixtures", "EvidentGit", "EvidentCore"], swiftSettings: strict),
     ]
 )

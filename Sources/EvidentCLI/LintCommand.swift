@@ -20,7 +20,7 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Lint the git index (what is about to be committed) instead of the working tree.")
     var staged = false
 
-    @Option(help: "Output format: text, json, sarif or github.")
+    @Option(help: "Output format: text, json, sarif, github or markdown.")
     var format: DiagnosticFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a diagnostic at or above this severity is found: error, warning, info or never.")
@@ -43,7 +43,12 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         if listRules {
-            FileHandle.standardOutput.write(Data(try RuleDocumentation.render(format: format == .json ? .json : .text).utf8))
+            let listing: RuleDocumentation.Format = switch format {
+            case .json: .json
+            case .markdown: .markdown
+            default: .text
+            }
+            FileHandle.standardOutput.write(Data(try RuleDocumentation.render(format: listing).utf8))
             return
         }
         let day = try parsedToday()

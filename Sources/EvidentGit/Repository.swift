@@ -154,6 +154,22 @@ public final class Repository {
         return try body(buffer)
     }
 
+    /// Where git looks for hooks: `core.hooksPath` when set, else `<git dir>/hooks`.
+    public var hooksDirectory: URL {
+        var snapshot: OpaquePointer?
+        if git_repository_config_snapshot(&snapshot, pointer) == 0, let snapshot {
+            defer { git_config_free(snapshot) }
+            var value: UnsafePointer<CChar>?
+            if git_config_get_string(&value, snapshot, "core.hooksPath") == 0, let value {
+                let path = String(cString: value)
+                if path.hasPrefix("/") { return URL(fileURLWithPath: path, isDirectory: true) }
+                return (workingDirectory ?? gitDirectory).appendingPathComponent(path, isDirectory: true)
+            }
+        }
+        return URL(fileURLWithPath: String(cString: git_repository_commondir(pointer)), isDirectory: true)
+            .appendingPathComponent("hooks", isDirectory: true)
+    }
+
     /// The object folder shared by all worktrees.
     var objectsDirectory: URL {
         URL(fileURLWithPath: String(cString: git_repository_commondir(pointer)), isDirectory: true)

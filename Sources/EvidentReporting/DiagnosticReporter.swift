@@ -8,11 +8,12 @@ public protocol DiagnosticReporter {
 
 /// The output formats of `evident lint` (and, later, `evident pr`).
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github
+    case text, json, sarif, github, markdown
 
     public var reporter: any DiagnosticReporter {
         switch self {
         case .text: TextDiagnosticReporter()
+        case .markdown: MarkdownDiagnosticReporter()
         case .json: JSONDiagnosticReporter()
         case .sarif: SARIFDiagnosticReporter()
         case .github: GitHubActionsDiagnosticReporter()
@@ -29,6 +30,21 @@ public struct TextDiagnosticReporter: DiagnosticReporter {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         out += diagnostics.isEmpty ? "no problems found\n" : "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n"
+        return out
+    }
+}
+
+/// A Markdown table, for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+public struct MarkdownDiagnosticReporter: DiagnosticReporter {
+    public init() {}
+
+    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) -> String {
+        guard !diagnostics.isEmpty else { return "Evident lint: no problems found.\n" }
+        var out = "| severity | where | problem | rule |\n|---|---|---|---|\n"
+        for diagnostic in diagnostics {
+            let message = diagnostic.message.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            out += "| \(diagnostic.severity.rawValue) | `\(diagnostic.location)` | \(message) | `\(diagnostic.ruleID)` |\n"
+        }
         return out
     }
 }

@@ -92,6 +92,8 @@ enum EvidenceScanner {
             let folder = prefix + parts[0]
             folders.insert(folder)
             let name = parts[1]
+            // Dotfiles such as .gitkeep keep a folder in git; they are not occurrences.
+            if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
             if parts.count == 2 && name.hasSuffix(sidecarSuffix) {
                 sidecars[folder + "/" + String(name.dropLast(sidecarSuffix.count))] = file

@@ -6,6 +6,15 @@ public struct Person: Hashable, Sendable {
     public var github: String?
     public var role: String?
     public var location: SourceLocation
+
+    public init(key: String, name: String?, email: String?, github: String?, role: String?, location: SourceLocation) {
+        self.key = key
+        self.name = name
+        self.email = email
+        self.github = github
+        self.role = role
+        self.location = location
+    }
 }
 
 /// An audit cycle: the window the internal audit tests (SPEC §3, §7).

@@ -1,0 +1,137 @@
+import EvidentCore
+import Foundation
+import GitFixtures
+import Testing
+
+/// `evident lint` and `--staged` through the binary.
+@Suite struct LintCommandTests {
+    static let goodControl = ExampleProgram.base["controls/AC-01.md"]!
+    static let brokenControl = goodControl.replacingOccurrences(of: "frequency: quarterly", with: "frequency: fortnightly")
+
+    /// A committed copy of the example program, which lints clean.
+    private func program(in folder: TemporaryDirectory) throws -> FixtureRepository {
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(ExampleProgram.base.mapValues { Optional($0) }, message: "Program")
+        return repository
+    }
+
+    private func write(_ path: String, _ content: String, in repository: FixtureRepository) throws {
+        try Data(content.utf8).write(to: repository.url.appendingPathComponent(path))
+    }
+
+    @Test func cleanProgramExits0() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let result = try EvidentBinary.run(["lint", "--today", "2026-06-01"], in: repository.url)
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output == "no problems found\n")
+    }
+
+    @Test func stagedBrokenFileFailsEvenWhenTheWorkingCopyIsFixed() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        try write("controls/AC-01.md", Self.brokenControl, in: repository)
+        try Git.run(["add", "controls/AC-01.md"], in: repository.url)
+        try write("controls/AC-01.md", Self.goodControl, in: repository)
+
+        let staged = try EvidentBinary.run(["lint", "--staged", "--today", "2026-06-01"], in: repository.url)
+        #expect(staged.status == 1)
+        #expect(staged.output.contains("controls/AC-01.md:7:12: error: 'frequency' must be one of"))
+        let workingTree = try EvidentBinary.run(["lint", "--today", "2026-06-01"], in: repository.url)
+        #expect(workingTree.status == 0, "\(workingTree.output)")
+    }
+
+    @Test func stagedFixPassesEvenWhenTheWorkingCopyIsBroken() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        try write("controls/AC-01.md", Self.brokenControl, in: repository)
+        let workingTree = try EvidentBinary.run(["lint", "--today", "2026-06-01"], in: repository.url)
+        #expect(workingTree.status == 1)
+        let staged = try EvidentBinary.run(["lint", "--staged", "--today", "2026-06-01"], in: repository.url)
+        #expect(staged.status == 0, "\(staged.output)")
+    }
+
+    @Test func stagedEvidenceChangesAreRefused() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        try write("evidence/AC-01/2026-01-15-review.md", "Edited after the fact.\n", in: repository)
+        try write("evidence/AC-01/2026-04-15-review.md", "New occurrence.\n", in: repository)
+        try Git.run(["add", "-A"], in: repository.url)
+        let result = try EvidentBinary.run(["lint", "--staged", "--today", "2026-06-01"], in: repository.url)
+        #expect(result.status == 1)
+        #expect(result.output.contains("evidence/AC-01/2026-01-15-review.md:1:1: error: this change modifies evidence"))
+        #expect(!result.output.contains("2026-04-15-review.md"))
+    }
+
+    @Test func overdueReviewIsProvenFromHistory() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        // The fixture's commits land in January 2026; a year and a half later every policy is overdue.
+        let result = try EvidentBinary.run(["lint", "--today", "2027-07-01"], in: repository.url)
+        #expect(result.status == 1)
+        #expect(result.output.contains("[POLICY-REVIEW-OVERDUE]"))
+        #expect(result.output.contains("was last approved on 2026-01-02 (proven by history)"))
+        let skipped = try EvidentBinary.run(["lint", "--today", "2027-07-01", "--no-history"], in: repository.url)
+        #expect(skipped.status == 0)
+    }
+
+    @Test func failOnChoosesTheThresholdAndPathsFilter() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        try write("controls/AC-01.md", Self.goodControl.replacingOccurrences(of: "risk: moderate", with: "risk: moderate\nrsik: high"), in: repository)
+        #expect(try EvidentBinary.run(["lint", "--today", "2026-06-01"], in: repository.url).status == 0)
+        #expect(try EvidentBinary.run(["lint", "--today", "2026-06-01", "--fail-on", "warning"], in: repository.url).status == 1)
+        let other = try EvidentBinary.run(["lint", "--today", "2026-06-01", "--fail-on", "warning", "policies/POL-BACKUP.md"], in: repository.url)
+        #expect(other.status == 0)
+        #expect(try EvidentBinary.run(["lint", "--fail-on", "sometimes"], in: repository.url).status == 2)
+    }
+
+    @Test func formatsAreSelectable() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        try write("controls/AC-01.md", Self.brokenControl, in: repository)
+        let github = try EvidentBinary.run(["lint", "--format", "github", "--today", "2026-06-01"], in: repository.url)
+        #expect(github.output.hasPrefix("::error file=controls/AC-01.md,line=7,col=12,title=SCHEMA-TYPE::"))
+        let sarif = try EvidentBinary.run(["lint", "--format", "sarif", "--today", "2026-06-01"], in: repository.url)
+        #expect(sarif.output.contains("\"version\" : \"2.1.0\""))
+        let rules = try EvidentBinary.run(["lint", "--list-rules"], in: repository.url)
+        #expect(rules.status == 0 && rules.output.contains("POLICY-REVIEW-OVERDUE"))
+    }
+}
+
+/// `evident hook install` and the pre-commit hook it writes.
+@Suite struct HookCommandTests {
+    @Test func installedHookBlocksABrokenCommitAndPassesAGoodOne() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(ExampleProgram.base.mapValues { Optional($0) }, message: "Program")
+        let install = try EvidentBinary.run(["hook", "install"], in: repository.url)
+        #expect(install.status == 0, "\(install.error)")
+        let hook = repository.url.appendingPathComponent(".git/hooks/pre-commit")
+        #expect(FileManager.default.isExecutableFile(atPath: hook.path))
+
+        try Data(LintCommandTests.brokenControl.utf8).write(to: repository.url.appendingPathComponent("controls/AC-01.md"))
+        try Git.run(["add", "-A"], in: repository.url)
+        #expect(throws: Git.Failure.self) {
+            try Git.run(["commit", "-q", "-m", "Break it"], in: repository.url, environment: Git.environment(time: 1_775_000_000))
+        }
+        try Data(LintCommandTests.goodControl.utf8).write(to: repository.url.appendingPathComponent("controls/AC-01.md"))
+        try Data("New.\n".utf8).write(to: repository.url.appendingPathComponent("evidence/AC-01/2026-04-01-review.md"))
+        try Git.run(["add", "-A"], in: repository.url)
+        try Git.run(["commit", "-q", "-m", "Add evidence"], in: repository.url, environment: Git.environment(time: 1_775_000_000))
+    }
+
+    @Test func foreignHookIsKeptUnlessForced() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try FixtureRepository(in: folder.url)
+        let hook = repository.url.appendingPathComponent(".git/hooks/pre-commit")
+        try Data("#!/bin/sh\necho mine\n".utf8).write(to: hook)
+        let refused = try EvidentBinary.run(["hook", "install"], in: repository.url)
+        #expect(refused.status == 2)
+        #expect(refused.error.contains("--force"))
+        #expect(String(decoding: try Data(contentsOf: hook), as: UTF8.self) == "#!/bin/sh\necho mine\n")
+        #expect(try EvidentBinary.run(["hook", "install", "--force"], in: repository.url).status == 0)
+        #expect(String(decoding: try Data(contentsOf: hook), as: UTF8.self).contains("lint --staged"))
+        #expect(try EvidentBinary.run(["hook", "install"], in: repository.url).status == 0, "reinstalling its own hook is fine")
+    }
+}

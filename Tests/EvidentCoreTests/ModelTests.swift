@@ -1,0 +1,114 @@
+import EvidentCore
+import Foundation
+import Testing
+
+@Suite struct ModelTests {
+    @Test func daysParseOnlyRealDates() {
+        #expect(Day("2026-02-28")?.description == "2026-02-28")
+        #expect(Day("2024-02-29") != nil)
+        #expect(Day("2026-02-29") == nil)
+        #expect(Day("2026-2-1") == nil)
+        #expect(Day("2026-13-01") == nil)
+        #expect(Day(epochSeconds: 1_767_225_600).description == "2026-01-01")
+        #expect(Day("2026-01-01")!.adding(days: 365).description == "2027-01-01")
+        #expect(Day("2026-01-01")!.days(until: Day("2026-03-01")!) == 59)
+    }
+
+    @Test func utcTimesAreISO8601() {
+        #expect(UTCTime.iso8601(0) == "1970-01-01T00:00:00Z")
+        #expect(UTCTime.iso8601(1_769_938_200) == "2026-02-01T09:30:00Z")
+        #expect(UTCTime.iso8601(-1) == "1969-12-31T23:59:59Z")
+        #expect(UTCTime.offset(minutes: -330) == "-05:30")
+    }
+
+    @Test func configurationProblemsPointAtLineAndColumn() throws {
+        let yaml = """
+            organization: X
+            categories: [security, privcy]
+            people:
+              alice: {name: Alice, emial: a@example.com}
+            cycles:
+              - {id: "2026", start: 2026-01-01, end: 2026-13-01}
+            trust:
+              require_signed: perhaps
+
+            """
+        let program = try Program.load(from: InMemoryFiles(["evident.yaml": yaml]))
+        let found = program.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.ruleID)" }
+        #expect(found.contains("2:24 SCHEMA-TYPE"))
+        #expect(found.contains("4:24 SCHEMA-UNKNOWN-KEY"))
+        #expect(found.contains("6:42 SCHEMA-TYPE"))
+        #expect(found.contains("8:19 SCHEMA-TYPE"))
+        #expect(program.diagnostics.first { $0.location.line == 2 }?.message.contains("did you mean 'privacy'?") == true)
+        #expect(program.configuration.people["alice"]?.name == "Alice")
+    }
+
+    @Test func controlsAndPoliciesKeepTheirLocations() throws {
+        let control = "---\nid: AC-05\ntitle: Review\ncriteria: [CC6.2, CC6.3]\nowner: alice\nfrequency: quarterly\nrisk: high\ngrace_days: 10\n---\nBody\n"
+        let program = try Program.load(from: InMemoryFiles(["controls/AC-05.md": control]))
+        let parsed = try #require(program.controls.first)
+        #expect(parsed.id.value == "AC-05" && parsed.id.location.line == 2 && parsed.id.location.column == 5)
+        #expect(parsed.criteria.map(\.value) == ["CC6.2", "CC6.3"])
+        #expect(parsed.criteria[1].location == SourceLocation(file: "controls/AC-05.md", line: 4, column: 19))
+        #expect(parsed.frequency?.value == .quarterly && parsed.risk?.value == .high && parsed.graceDays == 10)
+        #expect(parsed.evidence.value == "evidence/AC-05")
+        #expect(parsed.body == "Body\n")
+    }
+
+    @Test func monorepoRootMovesEveryFolder() throws {
+        let program = try Program.load(from: InMemoryFiles([
+            "evident.yaml": "root: compliance\n",
+            "compliance/controls/AC-01.md": "---\nid: AC-01\n---\n",
+            "compliance/evidence/AC-01/2026-01-02.md": "x",
+        ]))
+        #expect(program.controls.first?.evidence.value == "compliance/evidence/AC-01")
+        #expect(program.evidence.map(\.path) == ["compliance/evidence/AC-01/2026-01-02.md"])
+    }
+
+    @Test func evidenceOccurrencesAreFilesOrFoldersWithSidecars() throws {
+        let program = try Program.load(from: InMemoryFiles([
+            "evidence/README.md": "about",
+            "evidence/AC-01/.gitkeep": "",
+            "evidence/AC-01/2026-03-31-review.csv": "a",
+            "evidence/AC-01/2026-03-31-review.csv.meta.yaml": "performed_by: bob\n",
+            "evidence/AC-01/2026-06-30-review/users.csv": "a",
+            "evidence/AC-01/2026-06-30-review/signoff.md": "b",
+            "evidence/AC-01/notes.txt": "c",
+        ]))
+        #expect(program.evidence.map(\.name) == ["2026-03-31-review.csv", "2026-06-30-review", "notes.txt"])
+        #expect(program.evidence[0].sidecar == "evidence/AC-01/2026-03-31-review.csv.meta.yaml")
+        #expect(program.evidence[1].isFolder && program.evidence[1].files.count == 2)
+        #expect(program.evidence[1].claimedDate == Day("2026-06-30"))
+        #expect(program.evidence[2].claimedDate == nil)
+        #expect(program.looseEvidenceFiles == ["evidence/README.md"])
+        #expect(program.evidenceFolders == ["evidence/AC-01"])
+    }
+
+    @Test func lfsPointersAreRecognised() {
+        let hash = String(repeating: "ab", count: 32)
+        let pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:\(hash)\nsize 1234\n"
+        #expect(LFSPointer.objectID(in: Data(pointer.utf8)) == hash)
+        #expect(LFSPointer.objectID(in: Data("just a file\n".utf8)) == nil)
+    }
+
+    @Test func approvalsAreProvenByTheCommitThatAddedThem() {
+        func policy(_ approvals: String) -> String {
+            "---\nid: POL-A\ntitle: A\nowner: alice\nversion: \"1.1\"\ntopic: backup\napprovals:\n\(approvals)---\n"
+        }
+        let people = ["dave": Person(key: "dave", name: "Dave", email: "dave@example.com", github: nil, role: nil,
+                                    location: SourceLocation(file: "evident.yaml", line: 1, column: 1))]
+        let revisions = [
+            PolicyRevision(commit: "c1", day: Day("2026-01-05")!, authorName: "Alice", authorEmail: "alice@example.com", approvedBy: [], text: policy("")),
+            // Backdated: the entry claims January, but it landed in March.
+            PolicyRevision(commit: "c2", day: Day("2026-03-02")!, authorName: "Alice", authorEmail: "alice@example.com", approvedBy: [],
+                           text: policy("  - {by: dave, version: \"1.1\", date: 2026-01-06}\n")),
+            PolicyRevision(commit: "c3", day: Day("2026-04-01")!, authorName: "Alice", authorEmail: "alice@example.com",
+                           approvedBy: ["Dave <DAVE@example.com>"], text: policy("  - {by: dave, version: \"1.1\", date: 2026-01-06}\n")),
+        ]
+        let proof = ApprovalProof.proof(of: revisions, people: people)
+        #expect(proof.firstLanded == Day("2026-01-05"))
+        #expect(proof.approvals.map(\.commit) == ["c2", "c3"])
+        #expect(proof.approvals.map(\.day) == [Day("2026-03-02")!, Day("2026-04-01")!])
+        #expect(proof.approvals.map(\.by) == ["dave", "dave"])
+    }
+}
