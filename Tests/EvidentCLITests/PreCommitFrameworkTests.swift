@@ -38,6 +38,7 @@ import Testing
         #expect(output.contains("[SCHEMA-TYPE]"))
 
         try Data(LintCommandTests.goodControl.utf8).write(to: repository.url.appendingPathComponent("controls/AC-01.md"))
+        try Data("Reviewed.\n".utf8).write(to: repository.url.appendingPathComponent("evidence/AC-01/2026-04-01-review.md"))
         try Git.run(["add", "-A"], in: repository.url)
         let passed = try Process.capture(executable: "/usr/bin/env", arguments: ["git", "commit", "-m", "Evidence"], in: repository.url,
                                          environment: gitEnvironment(commitEnvironment))
