@@ -24,14 +24,16 @@ public enum HistoryIndexOutcome: Sendable, Equatable {
 }
 
 /// Reads `MainlineHistory` from a repository, incrementally when a persisted index exists.
+///
+/// One pass over the first-parent chain, newest first: the order git walks, and the order in
+/// which packs store delta bases, so a tree's base is read (and cached) before the tree.
+/// (Comparing on a second thread was tried: libgit2 serialises reads of a pack across
+/// repository handles, and the overlap made the walk slower.)
 public struct HistoryReader {
     public typealias ProgressHandler = (HistoryProgress) -> Void
 
     private let repository: Repository
     private let useIndex: Bool
-    /// Walks shorter than this many commits per worker are compared on one thread.
-    var minimumCommitsPerWorker = 2048
-
     public init(repository: Repository, useIndex: Bool = true) {
         self.repository = repository
         self.useIndex = useIndex
@@ -55,23 +57,58 @@ public struct HistoryReader {
         case .some(.unreadable): outcome = .rebuiltUnreadable
         case .some(.absent), nil: break
         }
+        if let base, base.tip == tip {
+            return (base.history(reference: reference, roots: roots), .extended(newCommits: 0))
+        }
 
         let graph = repository.commitGraph()
-        let walk = try walkMainline(from: tip, stoppingAt: base?.tip, graph: graph, progress: progress)
+        let scanner = ChangeScanner(filter: PathFilter(roots), graph: graph, bloomKeys: graph?.bloomKeys(for: roots))
+        let scan = try scan(from: tip, stoppingAt: base?.tip, graph: graph, scanner: scanner, progress: progress)
         var log: HistoryLog
-        if let base, walk.reachedStop {
-            if walk.commits.isEmpty { return (base.history(reference: reference, roots: roots), .extended(newCommits: 0)) }
+        if let base, scan.reachedStop {
             log = base
-            outcome = .extended(newCommits: walk.commits.count)
+            outcome = .extended(newCommits: scan.commitCount)
         } else {
             if let base { outcome = .rebuiltAfterRewrite(previousTip: base.tip) }
             log = HistoryLog(tip: tip, commitCount: 0)
         }
-        let parentTree = try walk.reachedStop ? base.map { log throws(RepositoryError) in try commitLinks(log.tip).tree } : nil
-        try appendChanges(of: walk.commits, after: parentTree, to: &log, roots: roots, graph: graph, progress: progress)
+        log.append(scan.found, commitCount: scan.commitCount)
         log.tip = tip
         store?.save(log)
         return (log.history(reference: reference, roots: roots), outcome)
+    }
+
+    private struct Scan {
+        var commitCount: Int
+        var reachedStop: Bool
+        /// Oldest first.
+        var found: [ChangeScanner.Found]
+    }
+
+    /// Walks the first-parent chain from `tip` (newest first) until `stop` or the root commit,
+    /// handing each commit and its parent's tree to the scanner.
+    private func scan(
+        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?, scanner: ChangeScanner, progress: ProgressHandler?
+    ) throws(RepositoryError) -> Scan {
+        var count = 0
+        var reachedStop = false
+        var previous: MainlineCommit?
+        try walkMainline(from: tip, stoppingAt: stop, graph: graph) { commit throws(RepositoryError) in
+            if let previous { try scanner.compare(previous, parentTree: commit.tree, repository: repository) }
+            previous = commit
+            count += 1
+            if count % 8192 == 0 {
+                progress?(HistoryProgress(phase: .walkingMainline, done: count, total: nil))
+            }
+        } reachedStop: {
+            reachedStop = true
+        }
+        if let previous {
+            let finalParent = reachedStop ? try stop.map { id throws(RepositoryError) in try commitLinks(id).tree } : nil
+            try scanner.compare(previous, parentTree: finalParent, repository: repository)
+        }
+        let found = scanner.found
+        return Scan(commitCount: count, reachedStop: reachedStop, found: found.reversed())
     }
 
     private func commitLinks(_ id: ObjectID) throws(RepositoryError) -> CommitParser.Links {
@@ -80,78 +117,35 @@ public struct HistoryReader {
         }
     }
 
-    /// The first-parent chain from `tip`, oldest first, ending before `stop` if it is met.
+    /// The first-parent chain from `tip`, newest first, ending before `stop` if it is met.
     /// Inside the commit-graph each step is an array lookup; elsewhere the commit is read.
     private func walkMainline(
-        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?, progress: ProgressHandler?
-    ) throws(RepositoryError) -> (commits: [MainlineCommit], reachedStop: Bool) {
-        var commits: [MainlineCommit] = []
+        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?,
+        each: (MainlineCommit) throws(RepositoryError) -> Void, reachedStop: () -> Void
+    ) throws(RepositoryError) {
         var next: ObjectID? = tip
         var graphPosition: Int?
-        func report() {
-            if commits.count % 8192 == 0 {
-                progress?(HistoryProgress(phase: .walkingMainline, done: commits.count, total: nil))
-            }
-        }
         while let id = next {
-            if id == stop { return (commits.reversed(), true) }
+            if id == stop { return reachedStop() }
             if let graph, let position = graph.position(of: id) {
                 graphPosition = position
                 break
             }
             let links = try commitLinks(id)
-            commits.append(MainlineCommit(id: id, tree: links.tree, graphPosition: nil))
+            try each(MainlineCommit(id: id, tree: links.tree, graphPosition: nil))
             next = links.firstParent
-            report()
         }
-        if let graph, var position = graphPosition {
-            let stopPosition = stop.flatMap { graph.position(of: $0) }
-            while true {
-                if position == stopPosition { return (commits.reversed(), true) }
-                guard let commit = graph.commit(at: position) else {
-                    throw .corruptObject(graph.id(at: position), detail: "its commit-graph entry is malformed; run 'git commit-graph write --reachable'")
-                }
-                commits.append(MainlineCommit(id: graph.id(at: position), tree: commit.tree, graphPosition: position))
-                report()
-                guard let parent = commit.firstParent else { break }
-                position = parent
+        guard let graph, var position = graphPosition else { return }
+        let stopPosition = stop.flatMap { graph.position(of: $0) }
+        while true {
+            if position == stopPosition { return reachedStop() }
+            guard let commit = graph.commit(at: position) else {
+                throw .corruptObject(graph.id(at: position), detail: "its commit-graph entry is malformed; run 'git commit-graph write --reachable'")
             }
+            try each(MainlineCommit(id: graph.id(at: position), tree: commit.tree, graphPosition: position))
+            guard let parent = commit.firstParent else { return }
+            position = parent
         }
-        return (commits.reversed(), false)
-    }
-
-    /// Diffs each commit against its first parent under the roots and appends what changed.
-    /// Large walks are split into contiguous slices compared in parallel, each on its own
-    /// repository handle; the results are merged back in mainline order.
-    private func appendChanges(
-        of commits: [MainlineCommit], after parentTree: ObjectID?, to log: inout HistoryLog,
-        roots: [HistoryRoot], graph: CommitGraph?, progress: ProgressHandler?
-    ) throws(RepositoryError) {
-        let scan = ChangeScan(commits: commits, firstParentTree: parentTree, filter: PathFilter(roots), graph: graph, bloomKeys: graph?.bloomKeys(for: roots))
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, commits.count / minimumCommitsPerWorker))
-        let found: [ChangeScan.Found]
-        if workers <= 1 {
-            found = try scan.run(range: 0..<commits.count, repository: repository, progress: progress)
-        } else {
-            found = try scan.runInParallel(workers: workers, gitDirectory: repository.gitDirectory.path)
-        }
-        var pathIndex = Dictionary(uniqueKeysWithValues: log.paths.enumerated().map { ($1, $0) })
-        for item in found {
-            log.commits.append(item.commit)
-            for change in item.changes {
-                let path = GitPath(bytes: change.path)
-                let index: Int
-                if let known = pathIndex[path] {
-                    index = known
-                } else {
-                    index = log.paths.count
-                    log.paths.append(path)
-                    pathIndex[path] = index
-                }
-                log.changes.append(HistoryLog.Change(path: index, commit: log.commits.count - 1, status: change.status))
-            }
-        }
-        log.commitCount += commits.count
     }
 }
 
@@ -161,75 +155,58 @@ struct MainlineCommit: Sendable {
     var graphPosition: Int?
 }
 
-/// Compares a run of mainline commits with their first parents.
-private struct ChangeScan: Sendable {
-    struct Found: Sendable {
-        var index: Int
+extension HistoryLog {
+    /// Appends what a scan found (oldest first) after the commits already logged.
+    mutating func append(_ found: [ChangeScanner.Found], commitCount added: Int) {
+        var pathIndex = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
+        for item in found {
+            commits.append(item.commit)
+            for change in item.changes {
+                let path = GitPath(bytes: change.path)
+                let index: Int
+                if let known = pathIndex[path] {
+                    index = known
+                } else {
+                    index = paths.count
+                    paths.append(path)
+                    pathIndex[path] = index
+                }
+                changes.append(HistoryLog.Change(path: index, commit: commits.count - 1, status: change.status))
+            }
+        }
+        commitCount += added
+    }
+}
+
+/// Compares mainline commits with their first parents, newest first.
+final class ChangeScanner {
+    struct Found {
         var commit: CommitInfo
         var changes: [TreeComparison.Change]
     }
 
-    let commits: [MainlineCommit]
-    let firstParentTree: ObjectID?
-    let filter: PathFilter
-    let graph: CommitGraph?
-    let bloomKeys: [BloomFilters.Key]?
+    private let filter: PathFilter
+    private let graph: CommitGraph?
+    private let bloomKeys: [BloomFilters.Key]?
+    private var comparison: TreeComparison?
+    private(set) var found: [Found] = []
 
-    func run(range: Range<Int>, repository: Repository, progress: HistoryReader.ProgressHandler?) throws(RepositoryError) -> [Found] {
-        var comparison = TreeComparison(repository: repository, filter: filter)
-        var found: [Found] = []
-        for index in range {
-            let commit = commits[index]
-            if index % 8192 == 8191 {
-                progress?(HistoryProgress(phase: .comparingTrees, done: index + 1, total: commits.count))
-            }
-            if let graph, let keys = bloomKeys, let position = commit.graphPosition, !graph.mayHaveChanged(at: position, keys) {
-                continue
-            }
-            let parent = index == 0 ? firstParentTree : commits[index - 1].tree
-            let changes = try comparison.changes(from: parent, to: commit.tree)
-            guard !changes.isEmpty else { continue }
-            let info = try repository.withRawObject(commit.id, expecting: GIT_OBJECT_COMMIT, role: "mainline commit") { raw throws(RepositoryError) in
-                try CommitParser.info(of: commit.id, in: raw)
-            }
-            found.append(Found(index: index, commit: info, changes: changes))
-        }
-        return found
+    init(filter: PathFilter, graph: CommitGraph?, bloomKeys: [BloomFilters.Key]?) {
+        self.filter = filter
+        self.graph = graph
+        self.bloomKeys = bloomKeys
     }
 
-    func runInParallel(workers: Int, gitDirectory: String) throws(RepositoryError) -> [Found] {
-        let slices = (0..<workers).map { worker in
-            (commits.count * worker / workers)..<(commits.count * (worker + 1) / workers)
+    func compare(_ commit: MainlineCommit, parentTree: ObjectID?, repository: Repository) throws(RepositoryError) {
+        if let graph, let keys = bloomKeys, let position = commit.graphPosition, !graph.mayHaveChanged(at: position, keys) {
+            return
         }
-        let results = SliceResults(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            do throws(RepositoryError) {
-                let repository = try Repository(discoveringFrom: gitDirectory)
-                results.store(.success(try run(range: slices[worker], repository: repository, progress: nil)), at: worker)
-            } catch {
-                results.store(.failure(error), at: worker)
-            }
+        if comparison == nil { comparison = TreeComparison(repository: repository, filter: filter) }
+        let changes = try comparison!.changes(from: parentTree, to: commit.tree)
+        guard !changes.isEmpty else { return }
+        let info = try repository.withRawObject(commit.id, expecting: GIT_OBJECT_COMMIT, role: "mainline commit") { raw throws(RepositoryError) in
+            try CommitParser.info(of: commit.id, in: raw)
         }
-        var found: [Found] = []
-        for result in results.values {
-            found += try result!.get()
-        }
-        return found
+        found.append(Found(commit: info, changes: changes))
     }
-}
-
-/// Per-slice results written by parallel workers, each into its own slot.
-private final class SliceResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<[ChangeScan.Found], RepositoryError>?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ result: Result<[ChangeScan.Found], RepositoryError>, at index: Int) {
-        lock.withLock { slots[index] = result }
-    }
-
-    var values: [Result<[ChangeScan.Found], RepositoryError>?] { lock.withLock { slots } }
 }

@@ -32,11 +32,9 @@ import Testing
         case commitGraph
         /// A graph written before the last few commits landed, so the walk leaves it.
         case staleCommitGraph
-        /// Trees compared by several workers over slices of the mainline.
-        case parallel
     }
 
-    /// The same equality with the faster paths: commit-graph, Bloom filters, parallel workers.
+    /// The same equality with the faster paths: git's commit-graph and its Bloom filters.
     @Test(arguments: Array(seeds.prefix(80)), Acceleration.allCases)
     func acceleratedHistoryMatchesGitLog(seed: UInt64, acceleration: Acceleration) throws {
         let folder = try TemporaryDirectory("evident-fast")
@@ -49,17 +47,11 @@ import Testing
             try Git.run(["update-ref", "refs/heads/main", older], in: built.url)
             try Git.run(["commit-graph", "write", "--reachable", "--changed-paths"], in: built.url)
             try Git.run(["update-ref", "refs/heads/main", built.mainline.last!], in: built.url)
-        case .parallel:
-            break
         }
         let repository = try Repository(discoveringFrom: built.url.path)
-        if acceleration != .parallel {
-            #expect(repository.commitGraph()?.hasBloomFilters == true)
-        }
+        #expect(repository.commitGraph()?.hasBloomFilters == true)
         let roots = try built.roots.map { try HistoryRoot($0) }
-        var reader = HistoryReader(repository: repository, useIndex: false)
-        reader.minimumCommitsPerWorker = acceleration == .parallel ? 3 : 2048
-        let (history, _) = try reader.read(revision: "main", roots: roots)
+        let (history, _) = try HistoryReader(repository: repository, useIndex: false).read(revision: "main", roots: roots)
         try expectEqual(history, try GitLogReference.read(repository: built.url, revision: "main", roots: built.roots), seed: seed, roots: built.roots)
     }
 
