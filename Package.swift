@@ -20,8 +20,10 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
+        // zlib, for reading pack files directly on the history walk's hot path.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // The only Swift target that touches libgit2; it exposes Sendable value types.
-        .target(name: "EvidentGit", dependencies: ["CLibGit2"], swiftSettings: strict),
+        .target(name: "EvidentGit", dependencies: ["CLibGit2", "CZlib"], swiftSettings: strict),
         // The compliance domain: knows nothing of C or of git's internals.
         .target(name: "EvidentCore", dependencies: ["Yams"], swiftSettings: strict),
         // Renderers for people and machines.

@@ -5,6 +5,9 @@ enum CommitParser {
         var firstParent: ObjectID?
     }
 
+    /// `tree <40 hex>\n` and `parent <40 hex>\n`: all `links` needs of a commit.
+    static let linksLength = 46 + 48
+
     private static let treePrefix = Array("tree ".utf8)
     private static let parentPrefix = Array("parent ".utf8)
 

@@ -27,13 +27,15 @@ public enum HistoryIndexOutcome: Sendable, Equatable {
 ///
 /// One pass over the first-parent chain, newest first: the order git walks, and the order in
 /// which packs store delta bases, so a tree's base is read (and cached) before the tree.
-/// (Comparing on a second thread was tried: libgit2 serialises reads of a pack across
-/// repository handles, and the overlap made the walk slower.)
+/// Long walks are pipelined: this thread reads commits while a second thread, with its own
+/// repository handle and pack reader, compares each commit's tree with its parent's.
 public struct HistoryReader {
     public typealias ProgressHandler = (HistoryProgress) -> Void
 
     private let repository: Repository
     private let useIndex: Bool
+    /// Walks of at least this many commits compare trees on a second thread.
+    var pipelineThreshold = 4096
     public init(repository: Repository, useIndex: Bool = true) {
         self.repository = repository
         self.useIndex = useIndex
@@ -92,27 +94,48 @@ public struct HistoryReader {
     ) throws(RepositoryError) -> Scan {
         var count = 0
         var reachedStop = false
-        var previous: MainlineCommit?
-        try walkMainline(from: tip, stoppingAt: stop, graph: graph) { commit throws(RepositoryError) in
-            if let previous { try scanner.compare(previous, parentTree: commit.tree, repository: repository) }
-            previous = commit
-            count += 1
-            if count % 8192 == 0 {
-                progress?(HistoryProgress(phase: .walkingMainline, done: count, total: nil))
+        var batch: [MainlineCommit] = []
+        var pipeline: ComparisonPipeline?
+        do throws(RepositoryError) {
+            try walkMainline(from: tip, stoppingAt: stop, graph: graph) { commit throws(RepositoryError) in
+                batch.append(commit)
+                count += 1
+                if count % 8192 == 0 {
+                    progress?(HistoryProgress(phase: .walkingMainline, done: count, total: nil))
+                }
+                if pipeline == nil && count >= pipelineThreshold {
+                    pipeline = ComparisonPipeline(scanner: scanner, gitDirectory: repository.gitDirectory.path)
+                }
+                if let pipeline, batch.count >= 1024 {
+                    try pipeline.send(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            } reachedStop: {
+                reachedStop = true
             }
-        } reachedStop: {
-            reachedStop = true
+        } catch {
+            pipeline?.cancel()
+            throw error
         }
-        if let previous {
-            let finalParent = reachedStop ? try stop.map { id throws(RepositoryError) in try commitLinks(id).tree } : nil
-            try scanner.compare(previous, parentTree: finalParent, repository: repository)
+        let finalParent = reachedStop ? try stop.map { id throws(RepositoryError) in try commitLinks(id).tree } : nil
+        let found: [ChangeScanner.Found]
+        if let pipeline {
+            try pipeline.send(batch)
+            found = try pipeline.finish(finalParent: finalParent)
+        } else {
+            var previous: MainlineCommit?
+            for commit in batch {
+                if let previous { try scanner.compare(previous, parentTree: commit.tree, repository: repository) }
+                previous = commit
+            }
+            if let previous { try scanner.compare(previous, parentTree: finalParent, repository: repository) }
+            found = scanner.found
         }
-        let found = scanner.found
         return Scan(commitCount: count, reachedStop: reachedStop, found: found.reversed())
     }
 
     private func commitLinks(_ id: ObjectID) throws(RepositoryError) -> CommitParser.Links {
-        try repository.withRawObject(id, expecting: GIT_OBJECT_COMMIT, role: "mainline commit") { raw throws(RepositoryError) in
+        try repository.withRawObject(id, expecting: GIT_OBJECT_COMMIT, role: "mainline commit", prefix: CommitParser.linksLength) { raw throws(RepositoryError) in
             try CommitParser.links(of: id, in: raw)
         }
     }
@@ -178,8 +201,8 @@ extension HistoryLog {
     }
 }
 
-/// Compares mainline commits with their first parents, newest first.
-final class ChangeScanner {
+/// Compares mainline commits with their first parents, newest first. Used by one thread at a time.
+final class ChangeScanner: @unchecked Sendable {
     struct Found {
         var commit: CommitInfo
         var changes: [TreeComparison.Change]
@@ -208,5 +231,90 @@ final class ChangeScanner {
             try CommitParser.info(of: commit.id, in: raw)
         }
         found.append(Found(commit: info, changes: changes))
+    }
+}
+
+/// Feeds walked commits (newest first) to a scanner running on its own thread and repository.
+final class ComparisonPipeline: @unchecked Sendable {
+    private let scanner: ChangeScanner
+    private let gitDirectory: String
+    private let condition = NSCondition()
+    private var queue: [MainlineCommit] = []
+    private var closed = false
+    private var cancelled = false
+    private var finalParent: ObjectID?
+    private var failure: RepositoryError?
+    private var done = false
+
+    init(scanner: ChangeScanner, gitDirectory: String) {
+        self.scanner = scanner
+        self.gitDirectory = gitDirectory
+        let thread = Thread { [self] in run() }
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    func send(_ commits: [MainlineCommit]) throws(RepositoryError) {
+        condition.lock()
+        defer { condition.unlock() }
+        if let failure { throw failure }
+        queue += commits
+        condition.signal()
+    }
+
+    /// Waits for the comparisons; the oldest commit is compared with `finalParent`.
+    func finish(finalParent: ObjectID?) throws(RepositoryError) -> [ChangeScanner.Found] {
+        condition.lock()
+        self.finalParent = finalParent
+        closed = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        let failure = self.failure
+        condition.unlock()
+        if let failure { throw failure }
+        return scanner.found
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        closed = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        do throws(RepositoryError) {
+            let repository = try Repository(discoveringFrom: gitDirectory)
+            var previous: MainlineCommit?
+            while true {
+                condition.lock()
+                while queue.isEmpty && !closed { condition.wait() }
+                let batch = queue
+                queue.removeAll(keepingCapacity: true)
+                let last = closed && batch.isEmpty
+                let stop = cancelled
+                let parent = finalParent
+                condition.unlock()
+                if stop { break }
+                for commit in batch {
+                    if let previous { try scanner.compare(previous, parentTree: commit.tree, repository: repository) }
+                    previous = commit
+                }
+                if last {
+                    if let previous { try scanner.compare(previous, parentTree: parent, repository: repository) }
+                    break
+                }
+            }
+        } catch {
+            condition.lock()
+            failure = error
+            condition.unlock()
+        }
+        condition.lock()
+        done = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

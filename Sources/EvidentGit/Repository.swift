@@ -125,14 +125,28 @@ public final class Repository {
         return ObjectID(git_object_id(object).pointee)
     }
 
-    /// Reads an object's raw content and hands it to `body` without copying.
-    /// `role` says what the object is to the caller, for error messages.
+    /// Packed objects read directly (see `PackStore`); built on first use.
+    private lazy var packStore: PackStore? = {
+        let store = PackStore(objectsDirectory: objectsDirectory)
+        return store.isEmpty ? nil : store
+    }()
+
+    /// Reads an object's raw content and hands it to `body`. `role` says what the object is to
+    /// the caller, for error messages; `prefix` lets a caller that needs only the first bytes
+    /// (a commit's tree and parent lines) skip inflating the rest.
     func withRawObject<Result>(
         _ id: ObjectID,
         expecting type: git_object_t,
         role: @autoclosure () -> String,
+        prefix: Int? = nil,
         _ body: (UnsafeBufferPointer<UInt8>) throws(RepositoryError) -> Result
     ) throws(RepositoryError) -> Result {
+        if let store = packStore, let object = try store.read(id, prefix: prefix) {
+            guard object.kind.rawValue == UInt8(type.rawValue) else {
+                throw .corruptObject(id, detail: "expected a \(String(cString: git_object_type2string(type))) (\(role())), found a \(object.kind)")
+            }
+            return try object.bytes.withUnsafeBufferPointer { buffer throws(RepositoryError) in try body(buffer) }
+        }
         var oid = id.gitOID
         var object: OpaquePointer?
         let status = git_odb_read(&object, odb, &oid)

@@ -32,9 +32,12 @@ import Testing
         case commitGraph
         /// A graph written before the last few commits landed, so the walk leaves it.
         case staleCommitGraph
+        /// Trees compared on a second thread while the walk goes on (no graph).
+        case pipelined
     }
 
-    /// The same equality with the faster paths: git's commit-graph and its Bloom filters.
+    /// The same equality with the faster paths: git's commit-graph, its Bloom filters, and the
+    /// comparison pipeline.
     @Test(arguments: Array(seeds.prefix(80)), Acceleration.allCases)
     func acceleratedHistoryMatchesGitLog(seed: UInt64, acceleration: Acceleration) throws {
         let folder = try TemporaryDirectory("evident-fast")
@@ -47,11 +50,15 @@ import Testing
             try Git.run(["update-ref", "refs/heads/main", older], in: built.url)
             try Git.run(["commit-graph", "write", "--reachable", "--changed-paths"], in: built.url)
             try Git.run(["update-ref", "refs/heads/main", built.mainline.last!], in: built.url)
+        case .pipelined:
+            break
         }
         let repository = try Repository(discoveringFrom: built.url.path)
-        #expect(repository.commitGraph()?.hasBloomFilters == true)
+        #expect((repository.commitGraph()?.hasBloomFilters == true) == (acceleration != .pipelined))
         let roots = try built.roots.map { try HistoryRoot($0) }
-        let (history, _) = try HistoryReader(repository: repository, useIndex: false).read(revision: "main", roots: roots)
+        var reader = HistoryReader(repository: repository, useIndex: false)
+        reader.pipelineThreshold = acceleration == .pipelined ? 1 : 4096
+        let (history, _) = try reader.read(revision: "main", roots: roots)
         try expectEqual(history, try GitLogReference.read(repository: built.url, revision: "main", roots: built.roots), seed: seed, roots: built.roots)
     }
 
