@@ -116,10 +116,16 @@ public final class Repository {
         var object: OpaquePointer?
         let status = git_reference_peel(&object, reference, GIT_OBJECT_COMMIT)
         guard status == 0, let object else {
+            let message = LibGit2.lastErrorMessage()
+            var target = git_oid()
+            if git_reference_name_to_id(&target, pointer, git_reference_name(reference)) == 0 {
+                // The reference names an object that cannot be read: say which.
+                throw .corruptObject(ObjectID(target), detail: "'\(spec)' points at it, but it cannot be read (\(message))")
+            }
             if status == GIT_ENOTFOUND.rawValue || status == GIT_EPEEL.rawValue || status == GIT_EINVALIDSPEC.rawValue {
                 throw .unknownRef(spec)
             }
-            throw .libgit2(operation: "resolving '\(spec)'", message: LibGit2.lastErrorMessage())
+            throw .libgit2(operation: "resolving '\(spec)'", message: message)
         }
         defer { git_object_free(object) }
         return ObjectID(git_object_id(object).pointee)

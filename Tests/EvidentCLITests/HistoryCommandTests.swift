@@ -138,6 +138,25 @@ import Testing
         #expect(!result.error.contains("Fatal error"))
     }
 
+    @Test func damagedPackExits3WithoutCrashing() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        try Git.run(["repack", "-adq"], in: repository.url)
+        let packs = repository.url.appendingPathComponent(".git/objects/pack")
+        let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: packs.path).first { $0.hasSuffix(".pack") })
+        let file = packs.appendingPathComponent(pack)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        // Overwrite everything after the pack header: every object's data is now garbage.
+        for index in 12..<(bytes.count - 20) { bytes[index] = 0xa5 }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        try Data(bytes).write(to: file)
+        let result = try EvidentBinary.run(["history"], in: repository.url)
+        #expect(result.status == 3, "\(result.error)")
+        #expect(result.error.contains("git object "))
+        #expect(result.error.contains("corrupt"))
+        #expect(result.output.isEmpty)
+    }
+
     @Test(arguments: ["../x", "controls/../../x", "/etc"])
     func rootOutsideTheRepositoryExits2(root: String) throws {
         let folder = try TemporaryDirectory()

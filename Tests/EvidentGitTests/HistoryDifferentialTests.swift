@@ -34,6 +34,8 @@ import Testing
         case staleCommitGraph
         /// Trees compared on a second thread while the walk goes on (no graph).
         case pipelined
+        /// Repacked with long delta chains, which Evident's pack reader resolves itself.
+        case deepDeltas
     }
 
     /// The same equality with the faster paths: git's commit-graph, its Bloom filters, and the
@@ -52,9 +54,12 @@ import Testing
             try Git.run(["update-ref", "refs/heads/main", built.mainline.last!], in: built.url)
         case .pipelined:
             break
+        case .deepDeltas:
+            try Git.run(["repack", "-adfq", "--depth=250", "--window=250"], in: built.url)
         }
         let repository = try Repository(discoveringFrom: built.url.path)
-        #expect((repository.commitGraph()?.hasBloomFilters == true) == (acceleration != .pipelined))
+        let usesGraph = acceleration == .commitGraph || acceleration == .staleCommitGraph
+        #expect((repository.commitGraph()?.hasBloomFilters == true) == usesGraph)
         let roots = try built.roots.map { try HistoryRoot($0) }
         var reader = HistoryReader(repository: repository, useIndex: false)
         reader.pipelineThreshold = acceleration == .pipelined ? 1 : 4096
