@@ -135,3 +135,42 @@ import Testing
         #expect(try EvidentBinary.run(["hook", "install"], in: repository.url).status == 0, "reinstalling its own hook is fine")
     }
 }
+
+/// `evident init` as a new user runs it.
+@Suite struct InitCommandTests {
+    @Test func initThenLintIsClean() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try FixtureRepository(in: folder.url)
+        let result = try EvidentBinary.run(["init", "--categories", "availability", "privacy", "--year", "2026"], in: repository.url)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("(security, availability, privacy)"))
+        let lint = try EvidentBinary.run(["lint", "--today", "2026-06-01"], in: repository.url)
+        #expect(lint.status == 0, "\(lint.output)")
+        #expect(lint.output == "no problems found\n")
+        for path in ["evident.yaml", "controls/AC-05.md", "policies/POL-ACCESS.md", "risk/risk-assessment.md", "evidence/README.md",
+                     ".github/workflows/evident.yml", ".pre-commit-config.yaml", "controls/AV-02.md", "policies/POL-PRIVACY.md"] {
+            #expect(FileManager.default.fileExists(atPath: repository.url.appendingPathComponent(path).path), "\(path)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: repository.url.appendingPathComponent("controls/CF-01.md").path))
+    }
+
+    @Test func initNeverOverwrites() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try FixtureRepository(in: folder.url)
+        try Data("organization: Mine\n".utf8).write(to: repository.url.appendingPathComponent("evident.yaml"))
+        let first = try EvidentBinary.run(["init"], in: repository.url)
+        #expect(first.status == 0)
+        #expect(first.output.contains("Kept 1 existing file: evident.yaml"))
+        #expect(String(decoding: try Data(contentsOf: repository.url.appendingPathComponent("evident.yaml")), as: UTF8.self) == "organization: Mine\n")
+        let second = try EvidentBinary.run(["init"], in: repository.url)
+        #expect(second.output.hasPrefix("Wrote 0 files"))
+    }
+
+    @Test func unknownCategoryIsAUsageError() throws {
+        let folder = try TemporaryDirectory()
+        let result = try EvidentBinary.run(["init", "--categories", "privcy"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.error.contains("did you mean 'privacy'?"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty, "nothing is written on bad input")
+    }
+}
