@@ -4,9 +4,11 @@
 deps:
 	@scripts/install-deps
 
-# The main job: Evident over this repository's own compliance program.
+# The main job: Evident over this repository's own compliance program (controls/, policies/,
+# evidence/): lint it, then show the mainline history that proves when each file changed.
 run: deps
 	swift build -c release
+	.build/release/evident lint
 	.build/release/evident history
 
 # Every test.
