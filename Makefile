@@ -7,7 +7,7 @@ deps:
 # The main job: Evident over this repository's own compliance program (controls/, policies/,
 # evidence/): lint it, then show the mainline history that proves when each file changed.
 run: deps
-	swift build -c release
+	swift build -c release --static-swift-stdlib
 	.build/release/evident lint
 	.build/release/evident history
 

@@ -17,7 +17,7 @@ mkdir -p "$work"
 
 scripts/install-deps hyperfine time
 if [ -z "${EVIDENT_BIN:-}" ]; then
-    swift build -c release >&2
+    swift build -c release --static-swift-stdlib >&2
     EVIDENT_BIN="$top/.build/release/evident"
 fi
 evident=$EVIDENT_BIN

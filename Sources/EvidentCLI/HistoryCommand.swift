@@ -56,7 +56,7 @@ struct HistoryCommand: ParsableCommand {
 
         switch format {
         case .text:
-            FileHandle.standardOutput.write(Data(HistoryTextRenderer.render(result.history).utf8))
+            FileHandle.standardOutput.write(Data(HistoryTextRenderer.renderBytes(result.history)))
         case .json:
             FileHandle.standardOutput.write(try HistoryDocument(result.history).encoded())
         }

@@ -27,8 +27,10 @@ struct HistoryIndexStore {
     }
 
     func load() -> LoadResult {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return .absent }
-        guard let log = try? decode([UInt8](data)) else { return .unreadable }
+        guard let file = MappedFile(file.path) else {
+            return FileManager.default.fileExists(atPath: self.file.path) ? .unreadable : .absent
+        }
+        guard let log = try? decode(Array(file.bytes)) else { return .unreadable }
         return .loaded(log)
     }
 
@@ -53,6 +55,7 @@ struct HistoryIndexStore {
 
     func encode(_ log: HistoryLog) -> [UInt8] {
         var writer = ByteWriter()
+        writer.buffer.reserveCapacity(64 + log.paths.count * 48 + log.commits.count * 160 + log.changes.count * 9)
         writer.bytes(Self.magic)
         writer.uint32(Self.formatVersion)
         writer.string(key)
@@ -141,7 +144,10 @@ struct ByteWriter {
         uint32(UInt32(value.count))
         bytes(value)
     }
-    mutating func string(_ value: String) { sized(Array(value.utf8)) }
+    mutating func string(_ value: String) {
+        uint32(UInt32(value.utf8.count))
+        buffer.append(contentsOf: value.utf8)
+    }
     mutating func signature(_ value: Signature) {
         string(value.name)
         string(value.email)
@@ -172,11 +178,11 @@ struct ByteReader {
     mutating func uint8() throws(Failure) -> UInt8 { try bytes(1).first! }
 
     mutating func uint32() throws(Failure) -> UInt32 {
-        try bytes(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+        UInt32(littleEndian: try bytes(4).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
     }
 
     mutating func uint64() throws(Failure) -> UInt64 {
-        try bytes(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+        UInt64(littleEndian: try bytes(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
     }
 
     /// An element count, checked against what is left so a damaged count cannot allocate wildly.
@@ -188,10 +194,9 @@ struct ByteReader {
 
     mutating func sized() throws(Failure) -> ArraySlice<UInt8> { try bytes(Int(try uint32())) }
 
+    /// Strings were written as UTF-8 and the file's checksum held, so they are not re-validated.
     mutating func string() throws(Failure) -> String {
-        let raw = try sized()
-        guard let text = String(validating: raw, as: UTF8.self) else { throw .invalid }
-        return text
+        String(decoding: try sized(), as: UTF8.self)
     }
 
     mutating func objectID() throws(Failure) -> ObjectID {

@@ -181,6 +181,8 @@ struct MainlineCommit: Sendable {
 extension HistoryLog {
     /// Appends what a scan found (oldest first) after the commits already logged.
     mutating func append(_ found: [ChangeScanner.Found], commitCount added: Int) {
+        commitCount += added
+        guard !found.isEmpty else { return }
         var pathIndex = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         for item in found {
             commits.append(item.commit)
@@ -197,7 +199,6 @@ extension HistoryLog {
                 changes.append(HistoryLog.Change(path: index, commit: commits.count - 1, status: change.status))
             }
         }
-        commitCount += added
     }
 }
 

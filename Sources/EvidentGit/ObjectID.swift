@@ -79,6 +79,17 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Appends the first `count` hex digits as ASCII bytes.
+    public func appendHex(count: Int, to out: inout [UInt8]) {
+        withUnsafeBytes(of: (head, middle, tail)) { raw in
+            for index in 0..<count {
+                let byte = raw[index / 2]
+                let nibble = index % 2 == 0 ? byte >> 4 : byte & 0x0f
+                out.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+            }
+        }
+    }
+
     /// The first `length` hex digits, for people.
     public func abbreviated(_ length: Int = 10) -> String {
         String(description.prefix(length))

@@ -4,35 +4,72 @@ import EvidentGit
 /// `evident history` for people: one line per event, grouped by path, oldest first.
 ///
 ///     A  2026-02-01T09:30:00Z  1a2b3c4d5e  Alice Smith  policies/POL-ACCESS.md
+///
+/// Written straight into bytes: on a large history this is most of a warm run's time.
 public enum HistoryTextRenderer {
     public static func render(_ history: MainlineHistory) -> String {
-        var out = ""
-        let authorWidth = min(24, history.files.lazy.flatMap(\.events).map { displayName($0.commit.author).count }.max() ?? 0)
+        String(decoding: renderBytes(history), as: UTF8.self)
+    }
+
+    public static func renderBytes(_ history: MainlineHistory) -> [UInt8] {
+        var names: [ObjectID: (bytes: [UInt8], width: Int)] = [:]
+        for file in history.files {
+            for event in file.events where names[event.commit.id] == nil {
+                let name = TerminalText.sanitized(event.commit.author.name)
+                names[event.commit.id] = (Array(name.utf8), name.unicodeScalars.count)
+            }
+        }
+        let authorWidth = min(24, names.values.map(\.width).max() ?? 0)
+        var out: [UInt8] = []
+        out.reserveCapacity(history.files.reduce(0) { $0 + $1.events.count } * (60 + authorWidth))
         var eventCount = 0
         for file in history.files {
-            let path = TerminalText.quotedPath(file.path)
+            let path = Array(TerminalText.quotedPath(file.path).utf8)
             for event in file.events {
                 eventCount += 1
-                let author = displayName(event.commit.author)
-                out += event.status.rawValue
-                out += "  "
-                out += UTCTime.iso8601(event.commit.committer.time)
-                out += "  "
-                out += event.commit.id.abbreviated()
-                out += "  "
-                out += author.count > authorWidth ? String(author.prefix(authorWidth - 1)) + "…" : author.padding(toLength: authorWidth)
-                out += event.commit.isSigned ? "  signed  " : "          "
-                out += path
-                out += "\n"
+                out.append(contentsOf: event.status.rawValue.utf8)
+                out.append(contentsOf: [0x20, 0x20])
+                appendTime(event.commit.committer.time, to: &out)
+                out.append(contentsOf: [0x20, 0x20])
+                event.commit.id.appendHex(count: 10, to: &out)
+                out.append(contentsOf: [0x20, 0x20])
+                let name = names[event.commit.id]!
+                if name.width > authorWidth {
+                    let truncated = String(String(decoding: name.bytes, as: UTF8.self).unicodeScalars.prefix(authorWidth - 1).map(Character.init)) + "…"
+                    out.append(contentsOf: truncated.utf8)
+                } else {
+                    out.append(contentsOf: name.bytes)
+                    out.append(contentsOf: repeatElement(0x20, count: authorWidth - name.width))
+                }
+                out.append(contentsOf: event.commit.isSigned ? Array("  signed  ".utf8) : Array(repeating: 0x20, count: 10))
+                out.append(contentsOf: path)
+                out.append(0x0a)
             }
         }
         let roots = history.roots.map(\.description).joined(separator: ", ")
-        out += "\(history.files.count) \(history.files.count == 1 ? "path" : "paths"), \(eventCount) \(eventCount == 1 ? "change" : "changes") under \(roots) on \(history.reference) at \(history.head.abbreviated())\n"
+        let summary = "\(history.files.count) \(history.files.count == 1 ? "path" : "paths"), \(eventCount) \(eventCount == 1 ? "change" : "changes") under \(roots) on \(history.reference) at \(history.head.abbreviated())\n"
+        out.append(contentsOf: summary.utf8)
         return out
     }
 
-    private static func displayName(_ signature: Signature) -> String {
-        TerminalText.sanitized(signature.name)
+    /// `YYYY-MM-DDTHH:MM:SSZ`, the same as `UTCTime.iso8601`, without building strings.
+    static func appendTime(_ seconds: Int64, to out: inout [UInt8]) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let second = seconds - days * 86_400
+        let (year, month, day) = UTCTime.civilDate(daysSinceEpoch: days)
+        func digits(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.append(0x30 + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(year, 4); out.append(0x2d); digits(month, 2); out.append(0x2d); digits(day, 2)
+        out.append(0x54); digits(second / 3600, 2); out.append(0x3a); digits(second % 3600 / 60, 2); out.append(0x3a); digits(second % 60, 2)
+        out.append(0x5a)
     }
 }
 
@@ -41,6 +78,8 @@ enum TerminalText {
     /// The path as git's `core.quotePath=false` shows it: plain when it can be, else C-quoted
     /// with control characters (and, for invalid UTF-8, the raw bytes) as escapes.
     static func quotedPath(_ path: GitPath) -> String {
+        let plain = path.bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7f && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain { return path.description }
         let special: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "\\")]
         let needsQuoting = !path.isValidUTF8 || path.bytes.contains { $0 < 0x20 || $0 == 0x7f || special.contains($0) }
         guard needsQuoting else { return path.description }
@@ -69,7 +108,8 @@ enum TerminalText {
     }
 
     static func sanitized(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
     }
 
     private static func octal(_ byte: UInt8) -> String {
