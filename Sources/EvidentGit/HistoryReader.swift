@@ -36,6 +36,8 @@ public struct HistoryReader {
     private let useIndex: Bool
     /// Walks of at least this many commits compare trees on a second thread.
     var pipelineThreshold = 4096
+    /// Commits per unit of work handed to a comparing thread.
+    var pipelineChunkSize = 1024
     public init(repository: Repository, useIndex: Bool = true) {
         self.repository = repository
         self.useIndex = useIndex
@@ -64,8 +66,11 @@ public struct HistoryReader {
         }
 
         let graph = repository.commitGraph()
-        let scanner = ChangeScanner(filter: PathFilter(roots), graph: graph, bloomKeys: graph?.bloomKeys(for: roots))
-        let scan = try scan(from: tip, stoppingAt: base?.tip, graph: graph, scanner: scanner, progress: progress)
+        let filter = PathFilter(roots)
+        let keys = graph?.bloomKeys(for: roots)
+        let scan = try scan(from: tip, stoppingAt: base?.tip, graph: graph, progress: progress) {
+            ChangeScanner(filter: filter, graph: graph, bloomKeys: keys)
+        }
         var log: HistoryLog
         if let base, scan.reachedStop {
             log = base
@@ -88,9 +93,10 @@ public struct HistoryReader {
     }
 
     /// Walks the first-parent chain from `tip` (newest first) until `stop` or the root commit,
-    /// handing each commit and its parent's tree to the scanner.
+    /// and compares each commit with its parent: here for short walks, else in the pipeline.
     private func scan(
-        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?, scanner: ChangeScanner, progress: ProgressHandler?
+        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?, progress: ProgressHandler?,
+        makeScanner: @escaping @Sendable () -> ChangeScanner
     ) throws(RepositoryError) -> Scan {
         var count = 0
         var reachedStop = false
@@ -104,9 +110,9 @@ public struct HistoryReader {
                     progress?(HistoryProgress(phase: .walkingMainline, done: count, total: nil))
                 }
                 if pipeline == nil && count >= pipelineThreshold {
-                    pipeline = ComparisonPipeline(scanner: scanner, gitDirectory: repository.gitDirectory.path)
+                    pipeline = ComparisonPipeline(gitDirectory: repository.gitDirectory.path, chunkSize: pipelineChunkSize, makeScanner: makeScanner)
                 }
-                if let pipeline, batch.count >= 1024 {
+                if let pipeline, batch.count >= pipelineChunkSize {
                     try pipeline.send(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
@@ -121,15 +127,9 @@ public struct HistoryReader {
         let found: [ChangeScanner.Found]
         if let pipeline {
             try pipeline.send(batch)
-            found = try pipeline.finish(finalParent: finalParent)
+            found = try pipeline.finish(finalParent: finalParent, repository: repository)
         } else {
-            var previous: MainlineCommit?
-            for commit in batch {
-                if let previous { try scanner.compare(previous, parentTree: commit.tree, repository: repository) }
-                previous = commit
-            }
-            if let previous { try scanner.compare(previous, parentTree: finalParent, repository: repository) }
-            found = scanner.found
+            found = try makeScanner().scan(batch, parentOfLast: finalParent, repository: repository)
         }
         return Scan(commitCount: count, reachedStop: reachedStop, found: found.reversed())
     }
@@ -221,6 +221,17 @@ final class ChangeScanner: @unchecked Sendable {
         self.bloomKeys = bloomKeys
     }
 
+    /// Compares a run of consecutive commits (newest first); the last one's parent tree is given.
+    func scan(_ commits: [MainlineCommit], parentOfLast: ObjectID?, repository: Repository) throws(RepositoryError) -> [Found] {
+        let start = found.count
+        for (position, commit) in commits.enumerated() {
+            let parent = position + 1 < commits.count ? commits[position + 1].tree : parentOfLast
+            try compare(commit, parentTree: parent, repository: repository)
+        }
+        defer { found.removeSubrange(start...) }
+        return Array(found[start...])
+    }
+
     func compare(_ commit: MainlineCommit, parentTree: ObjectID?, repository: Repository) throws(RepositoryError) {
         if let graph, let keys = bloomKeys, let position = commit.graphPosition, !graph.mayHaveChanged(at: position, keys) {
             return
@@ -235,22 +246,36 @@ final class ChangeScanner: @unchecked Sendable {
     }
 }
 
-/// Feeds walked commits (newest first) to a scanner running on its own thread and repository.
+/// Compares walked commits with their parents on worker threads. The walk (newest first) is
+/// cut into chunks; a chunk carries the tree of the commit after its last one, so chunks are
+/// independent. One worker starts with the walk; the walking thread joins in when the walk is
+/// done (with a commit-graph, at once), each with its own repository handle and pack reader.
 final class ComparisonPipeline: @unchecked Sendable {
-    private let scanner: ChangeScanner
+    private struct Chunk {
+        var index: Int
+        var commits: [MainlineCommit]
+        var parentOfLast: ObjectID?
+    }
+
+    private let chunkSize: Int
+    private let makeScanner: @Sendable () -> ChangeScanner
     private let gitDirectory: String
     private let condition = NSCondition()
-    private var queue: [MainlineCommit] = []
+    private var pending: [MainlineCommit] = []
+    private var chunks: [Chunk] = []
+    private var chunkCount = 0
     private var closed = false
     private var cancelled = false
-    private var finalParent: ObjectID?
+    private var results: [Int: [ChangeScanner.Found]] = [:]
     private var failure: RepositoryError?
-    private var done = false
+    private var workersRunning = 0
 
-    init(scanner: ChangeScanner, gitDirectory: String) {
-        self.scanner = scanner
+    init(gitDirectory: String, chunkSize: Int, makeScanner: @escaping @Sendable () -> ChangeScanner) {
+        self.chunkSize = chunkSize
+        self.makeScanner = makeScanner
         self.gitDirectory = gitDirectory
-        let thread = Thread { [self] in run() }
+        workersRunning = 1
+        let thread = Thread { [self] in work(repository: nil) }
         thread.stackSize = 4 << 20
         thread.start()
     }
@@ -259,21 +284,36 @@ final class ComparisonPipeline: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if let failure { throw failure }
-        queue += commits
+        pending += commits
+        while pending.count > chunkSize {
+            let parent = pending[chunkSize].tree
+            chunks.append(Chunk(index: chunkCount, commits: Array(pending[..<chunkSize]), parentOfLast: parent))
+            chunkCount += 1
+            pending.removeFirst(chunkSize)
+        }
         condition.signal()
     }
 
-    /// Waits for the comparisons; the oldest commit is compared with `finalParent`.
-    func finish(finalParent: ObjectID?) throws(RepositoryError) -> [ChangeScanner.Found] {
+    /// Ends the walk (the oldest commit's parent tree is `finalParent`), helps with the
+    /// remaining chunks on this thread, and returns what was found, newest first.
+    func finish(finalParent: ObjectID?, repository: Repository) throws(RepositoryError) -> [ChangeScanner.Found] {
         condition.lock()
-        self.finalParent = finalParent
+        if !pending.isEmpty {
+            chunks.append(Chunk(index: chunkCount, commits: pending, parentOfLast: finalParent))
+            chunkCount += 1
+            pending = []
+        }
         closed = true
+        workersRunning += 1
         condition.broadcast()
-        while !done { condition.wait() }
+        condition.unlock()
+        work(repository: repository)
+        condition.lock()
+        while workersRunning > 0 { condition.wait() }
         let failure = self.failure
         condition.unlock()
         if let failure { throw failure }
-        return scanner.found
+        return (0..<chunkCount).flatMap { results[$0] ?? [] }
     }
 
     func cancel() {
@@ -281,40 +321,38 @@ final class ComparisonPipeline: @unchecked Sendable {
         cancelled = true
         closed = true
         condition.broadcast()
-        while !done { condition.wait() }
+        while workersRunning > 0 { condition.wait() }
         condition.unlock()
     }
 
-    private func run() {
+    /// Takes chunks until none are left; `repository` nil opens a handle for this thread.
+    private func work(repository given: Repository?) {
+        var repository = given
+        let scanner = makeScanner()
         do throws(RepositoryError) {
-            let repository = try Repository(discoveringFrom: gitDirectory)
-            var previous: MainlineCommit?
             while true {
                 condition.lock()
-                while queue.isEmpty && !closed { condition.wait() }
-                let batch = queue
-                queue.removeAll(keepingCapacity: true)
-                let last = closed && batch.isEmpty
-                let stop = cancelled
-                let parent = finalParent
-                condition.unlock()
-                if stop { break }
-                for commit in batch {
-                    if let previous { try scanner.compare(previous, parentTree: commit.tree, repository: repository) }
-                    previous = commit
-                }
-                if last {
-                    if let previous { try scanner.compare(previous, parentTree: parent, repository: repository) }
+                while chunks.isEmpty && !closed && !cancelled { condition.wait() }
+                if cancelled || failure != nil || chunks.isEmpty {
+                    condition.unlock()
                     break
                 }
+                let chunk = chunks.removeFirst()
+                condition.unlock()
+                if repository == nil { repository = try Repository(discoveringFrom: gitDirectory) }
+                let found = try scanner.scan(chunk.commits, parentOfLast: chunk.parentOfLast, repository: repository!)
+                condition.lock()
+                results[chunk.index] = found
+                condition.unlock()
             }
         } catch {
             condition.lock()
-            failure = error
+            if failure == nil { failure = error }
+            condition.broadcast()
             condition.unlock()
         }
         condition.lock()
-        done = true
+        workersRunning -= 1
         condition.broadcast()
         condition.unlock()
     }

@@ -67,7 +67,7 @@ final class PackStore {
     /// Inflated delta bases by (pack, offset), bounded in size.
     private var baseCache: [Int: (kind: Kind, bytes: [UInt8])] = [:]
     private var baseCacheBytes = 0
-    private static let baseCacheLimit = 16 * 1024 * 1024
+    private static let baseCacheLimit = 4 * 1024 * 1024
     private var stream = z_stream()
 
     init(objectsDirectory: URL) {

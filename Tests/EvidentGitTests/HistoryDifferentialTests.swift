@@ -62,7 +62,11 @@ import Testing
         #expect((repository.commitGraph()?.hasBloomFilters == true) == usesGraph)
         let roots = try built.roots.map { try HistoryRoot($0) }
         var reader = HistoryReader(repository: repository, useIndex: false)
-        reader.pipelineThreshold = acceleration == .pipelined ? 1 : 4096
+        if acceleration == .pipelined || acceleration == .commitGraph {
+            // Many small chunks, so both threads share the walk (with the graph, from the start).
+            reader.pipelineThreshold = 1
+            reader.pipelineChunkSize = acceleration == .pipelined ? 3 : 5
+        }
         let (history, _) = try reader.read(revision: "main", roots: roots)
         try expectEqual(history, try GitLogReference.read(repository: built.url, revision: "main", roots: built.roots), seed: seed, roots: built.roots)
     }
