@@ -58,7 +58,7 @@ struct LintCommand: ParsableCommand {
         var stagedChanges: [StagedChange]?
         do {
             if staged {
-                let source = try IndexSource(repository: repository, root: layout.root)
+                let source = try GitFilesSource(stagedIn: repository, root: layout.root)
                 program = try Program.load(from: source)
                 stagedChanges = try changes(from: repository.headCommit(), to: source, repository: repository, root: layout.root)
             } else {
@@ -118,20 +118,20 @@ struct LintCommand: ParsableCommand {
     }
 
     /// What the index changes against HEAD under the program root.
-    private func changes(from head: ObjectID?, to index: IndexSource, repository: Repository, root: String) throws(RepositoryError) -> [StagedChange] {
+    private func changes(from head: ObjectID?, to index: GitFilesSource, repository: Repository, root: String) throws(RepositoryError) -> [StagedChange] {
         var committed: [String: GitFile] = [:]
         if let head {
             for file in try repository.files(under: root, at: head) { committed[file.path.description] = file }
         }
         var changes: [StagedChange] = []
-        for (path, file) in index.staged where PrefixFilter(root).contains(path) {
+        for (path, file) in index.files where PrefixFilter(root).contains(path) {
             if let old = committed[path] {
                 if old.id != file.id || old.mode != file.mode { changes.append(StagedChange(path: path, kind: .modified)) }
             } else {
                 changes.append(StagedChange(path: path, kind: .added))
             }
         }
-        for path in committed.keys where index.staged[path] == nil {
+        for path in committed.keys where index.files[path] == nil {
             changes.append(StagedChange(path: path, kind: .deleted))
         }
         return changes.sorted { $0.path < $1.path }

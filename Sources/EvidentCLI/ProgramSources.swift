@@ -32,43 +32,26 @@ struct WorkingTreeSource: ProgramFileSource {
     }
 }
 
-/// The program as staged in the git index: what the next commit will contain.
-struct IndexSource: ProgramFileSource {
+/// The program as git holds it: staged in the index (what the next commit will contain) or
+/// as it stood in a commit.
+struct GitFilesSource: ProgramFileSource {
     let repository: Repository
-    let staged: [String: GitFile]
-
-    init(repository: Repository, root: String) throws(RepositoryError) {
-        self.repository = repository
-        var staged: [String: GitFile] = [:]
-        for file in try repository.indexFiles(under: root) + repository.indexFiles(under: ProgramLayout.fileName) {
-            staged[file.path.description] = file
-        }
-        self.staged = staged
-    }
-
-    func files(under folder: String) -> [String] {
-        let prefix = folder == "." ? "" : folder + "/"
-        return staged.keys.filter { $0.hasPrefix(prefix) || $0 == folder }.sorted()
-    }
-
-    func contents(of path: String) throws -> Data? {
-        guard let file = staged[path], !file.isSubmodule else { return nil }
-        return try repository.blob(file.id)
-    }
-}
-
-/// The program as it stood in a commit.
-struct CommitSource: ProgramFileSource {
-    let repository: Repository
+    /// Every file under the program root, plus evident.yaml, by path.
     let files: [String: GitFile]
 
+    /// The git index.
+    init(stagedIn repository: Repository, root: String) throws(RepositoryError) {
+        self.init(repository, try repository.indexFiles(under: root) + repository.indexFiles(under: ProgramLayout.fileName))
+    }
+
+    /// A commit.
     init(repository: Repository, commit: ObjectID, root: String) throws(RepositoryError) {
+        self.init(repository, try repository.files(under: root, at: commit) + repository.files(under: ProgramLayout.fileName, at: commit))
+    }
+
+    private init(_ repository: Repository, _ list: [GitFile]) {
         self.repository = repository
-        var files: [String: GitFile] = [:]
-        for file in try repository.files(under: root, at: commit) + repository.files(under: ProgramLayout.fileName, at: commit) {
-            files[file.path.description] = file
-        }
-        self.files = files
+        files = Dictionary(list.map { ($0.path.description, $0) }) { first, _ in first }
     }
 
     func files(under folder: String) -> [String] {
