@@ -8,25 +8,16 @@ final class TerminalProgress {
     private let start = Date()
     private var shown = false
 
+    private let delay: TimeInterval
+
     init(delay: TimeInterval = 0.4) {
         enabled = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
         self.delay = delay
     }
 
-    private let delay: TimeInterval
-
     func update(_ progress: HistoryProgress) {
         guard enabled, Date().timeIntervalSince(start) >= delay else { return }
-        let text: String
-        switch progress.phase {
-        case .walkingMainline:
-            text = "reading mainline history: \(progress.done) commits"
-        case .comparingTrees:
-            let total = progress.total ?? 0
-            let percent = total > 0 ? progress.done * 100 / total : 0
-            text = "comparing trees: \(progress.done)/\(total) commits (\(percent)%)"
-        }
-        write("\r\u{1B}[K" + text)
+        write("\r\u{1B}[Kreading mainline history: \(progress.commits) commits")
         shown = true
     }
 

@@ -3,10 +3,8 @@ import Foundation
 
 /// How far the walk has got, for a progress display.
 public struct HistoryProgress: Sendable {
-    public enum Phase: Sendable { case walkingMainline, comparingTrees }
-    public var phase: Phase
-    public var done: Int
-    public var total: Int?
+    /// Mainline commits read so far.
+    public var commits: Int
 }
 
 /// What the reader did with its persisted index, so a command can tell the user.
@@ -107,7 +105,7 @@ public struct HistoryReader {
                 batch.append(commit)
                 count += 1
                 if count % 8192 == 0 {
-                    progress?(HistoryProgress(phase: .walkingMainline, done: count, total: nil))
+                    progress?(HistoryProgress(commits: count))
                 }
                 if pipeline == nil && count >= pipelineThreshold {
                     pipeline = ComparisonPipeline(gitDirectory: repository.gitDirectory.path, chunkSize: pipelineChunkSize, makeScanner: makeScanner)
@@ -203,7 +201,7 @@ extension HistoryLog {
 }
 
 /// Compares mainline commits with their first parents, newest first. Used by one thread at a time.
-final class ChangeScanner: @unchecked Sendable {
+final class ChangeScanner {
     struct Found {
         var commit: CommitInfo
         var changes: [TreeComparison.Change]
@@ -213,7 +211,6 @@ final class ChangeScanner: @unchecked Sendable {
     private let graph: CommitGraph?
     private let bloomKeys: [BloomFilters.Key]?
     private var comparison: TreeComparison?
-    private(set) var found: [Found] = []
 
     init(filter: PathFilter, graph: CommitGraph?, bloomKeys: [BloomFilters.Key]?) {
         self.filter = filter
@@ -223,26 +220,25 @@ final class ChangeScanner: @unchecked Sendable {
 
     /// Compares a run of consecutive commits (newest first); the last one's parent tree is given.
     func scan(_ commits: [MainlineCommit], parentOfLast: ObjectID?, repository: Repository) throws(RepositoryError) -> [Found] {
-        let start = found.count
+        var found: [Found] = []
         for (position, commit) in commits.enumerated() {
             let parent = position + 1 < commits.count ? commits[position + 1].tree : parentOfLast
-            try compare(commit, parentTree: parent, repository: repository)
+            if let item = try compare(commit, parentTree: parent, repository: repository) { found.append(item) }
         }
-        defer { found.removeSubrange(start...) }
-        return Array(found[start...])
+        return found
     }
 
-    func compare(_ commit: MainlineCommit, parentTree: ObjectID?, repository: Repository) throws(RepositoryError) {
+    private func compare(_ commit: MainlineCommit, parentTree: ObjectID?, repository: Repository) throws(RepositoryError) -> Found? {
         if let graph, let keys = bloomKeys, let position = commit.graphPosition, !graph.mayHaveChanged(at: position, keys) {
-            return
+            return nil
         }
         if comparison == nil { comparison = TreeComparison(repository: repository, filter: filter) }
         let changes = try comparison!.changes(from: parentTree, to: commit.tree)
-        guard !changes.isEmpty else { return }
+        guard !changes.isEmpty else { return nil }
         let info = try repository.withRawObject(commit.id, expecting: GIT_OBJECT_COMMIT, role: "mainline commit") { raw throws(RepositoryError) in
             try CommitParser.info(of: commit.id, in: raw)
         }
-        found.append(Found(commit: info, changes: changes))
+        return Found(commit: info, changes: changes)
     }
 }
 
