@@ -199,3 +199,70 @@ import Testing
         repository.appendingPathComponent(".git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
     }
 }
+
+/// More of `evident history` through the binary: signatures, concurrency, the project's own program.
+@Suite struct HistoryCommandMoreTests {
+    @Test func signedCommitsAreMarked() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(["controls/AC-01.md": "one"], message: "Unsigned")
+        // A commit carrying a signature header, written by hand (its signature is not verified here).
+        let parent = try Git.text(["rev-parse", "HEAD"], in: repository.url)
+        try Data("two\n".utf8).write(to: repository.url.appendingPathComponent("controls/AC-02.md"))
+        try Git.run(["add", "-A"], in: repository.url)
+        let signedTree = try Git.text(["write-tree"], in: repository.url)
+        let object = """
+            tree \(signedTree)
+            parent \(parent)
+            author A <a@example.com> 1767400000 +0000
+            committer A <a@example.com> 1767400000 +0000
+            gpgsig -----BEGIN SSH SIGNATURE-----
+             U1NIU0lHAAAAAQ==
+             -----END SSH SIGNATURE-----
+
+            Signed change
+
+            """
+        let signed = try Git.text(["hash-object", "-t", "commit", "-w", "--stdin"], in: repository.url, input: object)
+        try Git.run(["update-ref", "refs/heads/main", signed], in: repository.url)
+        let result = try EvidentBinary.run(["history", "--root", "controls", "--format", "json"], in: repository.url)
+        let files = (try JSONSerialization.jsonObject(with: result.outputData) as! [String: Any])["files"] as! [[String: Any]]
+        let signedFlags = files.map { (($0["events"] as! [[String: Any]])[0]["signed"] as! Bool) }
+        #expect(signedFlags == [false, true])
+        let text = try EvidentBinary.run(["history", "--root", "controls"], in: repository.url)
+        #expect(text.output.split(separator: "\n")[1].contains("  signed  controls/AC-02.md"))
+    }
+
+    @Test func concurrentProcessesShareTheIndexSafely() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        for day in 1...5 { try repository.commit(["evidence/AC-01/2026-01-0\(day).md": "e"]) }
+        let binary = try EvidentBinary.url
+        let top = repository.url
+        let outputs = ResultCollector()
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            let result = try? Process.capture(executable: binary.path, arguments: ["history", "--format", "json"], in: top)
+            outputs.add(result)
+        }
+        #expect(outputs.results.count == 6)
+        #expect(outputs.results.allSatisfy { $0?.status == 0 })
+        #expect(Set(outputs.results.map { $0?.standardOutput }).count == 1)
+        let again = try EvidentBinary.run(["history", "--format", "json"], in: repository.url)
+        #expect(again.outputData == outputs.results.first??.standardOutput)
+        #expect(again.error.isEmpty, "the index left behind is valid: \(again.error)")
+    }
+
+    /// The repository's own compliance program lints clean (what `make run` checks).
+    @Test func ownProgramLintsClean() throws {
+        let top = PreCommitFrameworkTests.evidentRepository
+        let result = try EvidentBinary.run(["lint", "--no-history"], in: top)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output == "no problems found\n")
+    }
+}
+
+private final class ResultCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [Process.Captured?] = []
+    func add(_ result: Process.Captured?) { lock.withLock { results.append(result) } }
+}

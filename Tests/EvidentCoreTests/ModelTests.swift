@@ -112,3 +112,19 @@ import Testing
         #expect(proof.approvals.map(\.by) == ["dave", "dave"])
     }
 }
+
+@Suite struct EvidenceDetailsTests {
+    @Test func sidecarsAreParsedWithLocations() throws {
+        let program = try Program.load(from: InMemoryFiles([
+            "evidence/AC-01/2026-03-31-export.csv": "a",
+            "evidence/AC-01/2026-03-31-export.csv.meta.yaml": "performed_by: bob\nperformed_on: 2026-04-01\ncovers: {from: 2026-01-01, to: 2026-03-31}\nsource: SELECT * FROM users\nperformer: x\n",
+        ]))
+        let details = try #require(program.evidence.first?.details)
+        #expect(details.performedBy?.value == "bob")
+        #expect(details.performedBy?.location == SourceLocation(file: "evidence/AC-01/2026-03-31-export.csv.meta.yaml", line: 1, column: 15))
+        #expect(details.performedOn == Day("2026-04-01"))
+        #expect(details.covers == Day("2026-01-01")!...Day("2026-03-31")!)
+        #expect(details.source == "SELECT * FROM users")
+        #expect(program.diagnostics.map(\.ruleID) == ["SCHEMA-UNKNOWN-KEY"])
+    }
+}

@@ -14,6 +14,8 @@ public struct EvidenceOccurrence: Hashable, Sendable {
     public var claimedDate: Day?
     /// `<name>.meta.yaml`, when present.
     public var sidecar: String?
+    /// What the sidecar says, once read.
+    public var details: EvidenceDetails?
     /// Git LFS pointer: the object's sha256 from the pointer file.
     public var lfsObject: String?
 
@@ -23,5 +25,43 @@ public struct EvidenceOccurrence: Hashable, Sendable {
         let rest = name.dropFirst(10)
         guard rest.isEmpty || ["-", "_", "."].contains(rest.first!) else { return nil }
         return day
+    }
+}
+
+/// An occurrence's `.meta.yaml` sidecar (SPEC §6).
+public struct EvidenceDetails: Hashable, Sendable {
+    public var performedBy: Located<String>?
+    public var performedOn: Day?
+    /// One export that covers several periods: the first and last day it covers.
+    public var covers: ClosedRange<Day>?
+    /// The query or system that produced it (what auditors call IPE).
+    public var source: String?
+
+    static let allowedKeys = ["performed_by", "performed_on", "covers", "source"]
+
+    static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> EvidenceDetails? {
+        guard let node = FrontMatterDocument.compose(text, file: file, lineOffset: 0, diagnostics: &diagnostics),
+              let reader = MappingReader(node, file: file, lineOffset: 0, subject: "evidence sidecar", diagnostics: &diagnostics)
+        else { return nil }
+        reader.checkKeys(allowed: allowedKeys, &diagnostics)
+        var details = EvidenceDetails(
+            performedBy: reader.string("performed_by", &diagnostics),
+            performedOn: reader.day("performed_on", &diagnostics)?.value,
+            covers: nil,
+            source: reader.string("source", &diagnostics)?.value)
+        if let covers = reader.mappingReader("covers", subject: "covers", &diagnostics) {
+            covers.checkKeys(allowed: ["from", "to"], &diagnostics)
+            let from = covers.day("from", required: true, &diagnostics)
+            let to = covers.day("to", required: true, &diagnostics)
+            if let from, let to {
+                if to.value < from.value {
+                    diagnostics.append(Diagnostic(ruleID: MappingReader.typeRule, severity: .error,
+                                                  message: "'covers' ends (\(to.value)) before it starts (\(from.value))", location: to.location))
+                } else {
+                    details.covers = from.value...to.value
+                }
+            }
+        }
+        return details
     }
 }

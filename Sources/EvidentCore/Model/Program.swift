@@ -52,7 +52,11 @@ public struct Program: Sendable {
             let kind = document?.yaml?.mapping?["kind"]?.string
             riskDocuments.append(RiskDocument(file: file, kind: kind))
         }
-        let (evidence, loose, folders) = EvidenceScanner.scan(try source.files(under: layout.evidence), root: layout.evidence)
+        var (evidence, loose, folders) = EvidenceScanner.scan(try source.files(under: layout.evidence), root: layout.evidence)
+        for index in evidence.indices {
+            guard let sidecar = evidence[index].sidecar, let data = try source.contents(of: sidecar) else { continue }
+            evidence[index].details = EvidenceDetails.parse(text(data, sidecar, &diagnostics), file: sidecar, diagnostics: &diagnostics)
+        }
         return Program(configuration: configuration, controls: controls, policies: policies, evidence: evidence,
                        looseEvidenceFiles: loose, evidenceFolders: folders, riskDocuments: riskDocuments, diagnostics: diagnostics)
     }
@@ -101,7 +105,7 @@ enum EvidenceScanner {
             }
             var occurrence = occurrences[path] ?? EvidenceOccurrence(
                 path: path, folder: folder, name: name, isFolder: parts.count > 2, files: [],
-                claimedDate: EvidenceOccurrence.claimedDate(ofName: name), sidecar: nil, lfsObject: nil)
+                claimedDate: EvidenceOccurrence.claimedDate(ofName: name), sidecar: nil, details: nil, lfsObject: nil)
             occurrence.files.append(file)
             occurrences[path] = occurrence
         }

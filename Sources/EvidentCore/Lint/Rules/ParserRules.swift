@@ -38,6 +38,7 @@ public struct FieldTypeRule: LintRule {
         triggering: [
             RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [CC6.1]\nowner: alice\nfrequency: fortnightly\n---\n"]),
             RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [CC6.1]\nowner: alice\nfrequency: annual\ngrace_days: soon\n---\n"]),
+            RuleExample(["evidence/AC-01/2026-01-15-review.md.meta.yaml": "covers: {from: 2026-03-31, to: 2026-01-01}\n"]),
         ],
         nonTriggering: [RuleExample()])
 
