@@ -1,0 +1,99 @@
+/// An evidence occurrence as the audit sees it: what it claims, and when history proves it landed.
+public struct ProvenOccurrence: Hashable, Sendable {
+    public var path: String
+    public var claimed: Day
+    /// The periods an export covers, from its sidecar; nil means just the claimed day.
+    public var covers: DayRange?
+    /// The first mainline commit containing it, and the day (UTC) that commit landed; nil when
+    /// it has not landed on the mainline yet.
+    public var landingCommit: String?
+    public var landed: Day?
+
+    public init(path: String, claimed: Day, covers: DayRange? = nil, landingCommit: String?, landed: Day?) {
+        self.path = path
+        self.claimed = claimed
+        self.covers = covers
+        self.landingCommit = landingCommit
+        self.landed = landed
+    }
+
+    /// The days whose periods this occurrence fills.
+    var span: DayRange { covers ?? DayRange(start: claimed, end: claimed) }
+}
+
+/// One period of a control's population and how it was filled.
+public struct PeriodResult: Hashable, Sendable {
+    public enum State: String, Sendable {
+        /// An occurrence landed by the period's end plus grace days.
+        case onTime = "on-time"
+        /// Occurrences exist, but every one landed after the grace days.
+        case late
+        /// No occurrence, and the grace days have passed.
+        case missing
+        /// The period's grace days have not passed at the audit's clock: shown, never counted.
+        case pending
+        /// Before the control started operating (a partial population): not tested.
+        case notStarted = "not-started"
+    }
+
+    public var period: DayRange
+    public var state: State
+    public var occurrences: [ProvenOccurrence]
+}
+
+/// A control's population over a cycle's window (SPEC §7).
+public struct Population: Hashable, Sendable {
+    public var frequency: Frequency
+    /// The window actually tested: ends at retirement for a retired control.
+    public var window: DayRange
+    public var periods: [PeriodResult]
+    /// Occurrences of an event or continuous control in the window.
+    public var occurrences: [ProvenOccurrence]
+    /// When the control started operating inside the window, for a partial population.
+    public var startedOn: Day?
+
+    public var isPartial: Bool { startedOn != nil }
+    public var tested: [PeriodResult] { periods.filter { $0.state != .pending && $0.state != .notStarted } }
+
+    /// Places `occurrences` into the periods of `frequency` in `window`.
+    /// - Parameters:
+    ///   - clock: the audit's clock; periods whose end plus `graceDays` is later are pending.
+    ///   - controlAdded: when the control's file landed, if inside the window.
+    ///   - retiredOn: a retired control is tested up to its retirement.
+    public static func build(
+        frequency: Frequency, graceDays: Int, window cycleWindow: DayRange, clock: Day,
+        occurrences all: [ProvenOccurrence], controlAdded: Day? = nil, retiredOn: Day? = nil
+    ) -> Population {
+        var window = cycleWindow
+        if let retiredOn, let clipped = DayRange(start: window.start, end: min(window.end, retiredOn)).clipped(to: cycleWindow) {
+            window = clipped
+        }
+        let inWindow = all.filter { $0.span.overlaps(window) }.sorted { ($0.claimed, $0.path) < ($1.claimed, $1.path) }
+        let periods = frequency.periods(in: window)
+
+        // A control added during the window, or whose first occurrence comes more than one
+        // period after the window starts, started late: only the periods after it are tested.
+        var startedOn: Day?
+        if let controlAdded, controlAdded > window.start { startedOn = controlAdded }
+        if let first = inWindow.first?.span.start, periods.count > 1, first > periods[1].end {
+            startedOn = max(startedOn ?? first, first)
+        }
+
+        let results = periods.map { period -> PeriodResult in
+            // Only what landed on the mainline is proven.
+            let filling = inWindow.filter { $0.span.overlaps(period) && $0.landed != nil }
+            let deadline = period.end.adding(days: graceDays)
+            if let startedOn, period.end < startedOn, filling.isEmpty {
+                return PeriodResult(period: period, state: .notStarted, occurrences: [])
+            }
+            if filling.contains(where: { $0.landed! <= deadline }) {
+                return PeriodResult(period: period, state: .onTime, occurrences: filling)
+            }
+            if deadline >= clock {
+                return PeriodResult(period: period, state: .pending, occurrences: filling)
+            }
+            return PeriodResult(period: period, state: filling.isEmpty ? .missing : .late, occurrences: filling)
+        }
+        return Population(frequency: frequency, window: window, periods: results, occurrences: inWindow, startedOn: startedOn)
+    }
+}
