@@ -36,6 +36,7 @@ public struct HistoryReader {
     var pipelineThreshold = 4096
     /// Commits per unit of work handed to a comparing thread.
     var pipelineChunkSize = 1024
+
     public init(repository: Repository, useIndex: Bool = true) {
         self.repository = repository
         self.useIndex = useIndex
@@ -100,6 +101,7 @@ public struct HistoryReader {
         var reachedStop = false
         var batch: [MainlineCommit] = []
         var pipeline: ComparisonPipeline?
+        let found: [ChangeScanner.Found]
         do throws(RepositoryError) {
             try walkMainline(from: tip, stoppingAt: stop, graph: graph) { commit throws(RepositoryError) in
                 batch.append(commit)
@@ -117,17 +119,17 @@ public struct HistoryReader {
             } reachedStop: {
                 reachedStop = true
             }
+            let finalParent = reachedStop ? try stop.map { id throws(RepositoryError) in try commitLinks(id).tree } : nil
+            if let pipeline {
+                try pipeline.send(batch)
+                found = try pipeline.finish(finalParent: finalParent, repository: repository)
+            } else {
+                found = try makeScanner().scan(batch, parentOfLast: finalParent, repository: repository)
+            }
         } catch {
+            // No worker thread may outlive a failed walk.
             pipeline?.cancel()
             throw error
-        }
-        let finalParent = reachedStop ? try stop.map { id throws(RepositoryError) in try commitLinks(id).tree } : nil
-        let found: [ChangeScanner.Found]
-        if let pipeline {
-            try pipeline.send(batch)
-            found = try pipeline.finish(finalParent: finalParent, repository: repository)
-        } else {
-            found = try makeScanner().scan(batch, parentOfLast: finalParent, repository: repository)
         }
         return Scan(commitCount: count, reachedStop: reachedStop, found: found.reversed())
     }
