@@ -40,7 +40,7 @@ struct HistoryCommand: ParsableCommand {
         let repository = try repository.open()
         let layout = try programLayout(of: repository)
         let roots = try parsedRoots(repository: repository, layout: layout)
-        let revision = mainlineRevision(explicit: ref, layout: layout, repository: repository)
+        let revision = try mainlineRevision(explicit: ref, layout: layout, repository: repository)
 
         let progress = TerminalProgress()
         let result: (history: MainlineHistory, index: HistoryIndexOutcome)

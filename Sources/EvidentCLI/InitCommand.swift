@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvidentCore
+import EvidentGit
 import Foundation
 
 /// `evident init`: scaffold a starter program, never overwriting a file.
@@ -32,7 +33,10 @@ struct InitCommand: ParsableCommand {
         }
         let cycleYear = year ?? Day(epochSeconds: Int64(Date().timeIntervalSince1970)).year
         let top = URL(fileURLWithPath: repo, isDirectory: true)
-        let files = StarterProgram.files(categories: scope, organization: organization, year: cycleYear)
+        // The mainline is the branch the repository is on (main, master, trunk...), else main.
+        let branch = (try? Repository(discoveringFrom: top.path))?.headReferenceName
+        let mainline = branch.flatMap { $0.hasPrefix("refs/heads/") ? String($0.dropFirst("refs/heads/".count)) : nil } ?? "main"
+        let files = StarterProgram.files(categories: scope, organization: organization, year: cycleYear, mainline: mainline)
         var written = 0
         var kept: [String] = []
         for path in files.keys.sorted() {

@@ -73,7 +73,7 @@ struct LintCommand: ParsableCommand {
 
         var policyHistory: [String: PolicyProof]?
         if !noHistory && repository.headCommit() != nil {
-            let revision = mainlineRevision(explicit: ref, layout: program.configuration.layout, repository: repository)
+            let revision = try mainlineRevision(explicit: ref, layout: program.configuration.layout, repository: repository)
             do {
                 policyHistory = try PolicyHistory.proofs(repository: repository, revision: revision, layout: program.configuration.layout,
                                                          people: program.configuration.people)

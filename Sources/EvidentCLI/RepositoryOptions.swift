@@ -37,11 +37,14 @@ func programLayout(of repository: Repository, staged: Bool = false) throws(Comma
 }
 
 /// The revision to read: `--ref`, else the configured mainline (local, then `origin/`), else HEAD.
-func mainlineRevision(explicit: String?, layout: ProgramLayout, repository: Repository) -> String {
+/// A configured mainline that does not exist is a configuration error that says how to fix it.
+func mainlineRevision(explicit: String?, layout: ProgramLayout, repository: Repository) throws(CommandFailure) -> String {
     if let explicit { return explicit }
     guard let mainline = layout.mainline else { return "HEAD" }
     for candidate in [mainline, "refs/remotes/origin/\(mainline)"] where (try? repository.resolveCommit(candidate)) != nil {
         return candidate
     }
-    return mainline
+    guard repository.headCommit() != nil else { return mainline }
+    let head = repository.headReferenceName.map { " (HEAD is on '\($0.replacingOccurrences(of: "refs/heads/", with: ""))')" } ?? ""
+    throw CommandFailure(.usage, "evident.yaml sets 'mainline: \(mainline)', but the repository has no branch '\(mainline)' or 'origin/\(mainline)'; set mainline to the branch whose history is the record\(head), or pass --ref")
 }

@@ -174,3 +174,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty, "nothing is written on bad input")
     }
 }
+
+/// The first minutes of a new user: `git init` on whatever default branch, `init`, commit, read history.
+@Suite struct NewUserFlowTests {
+    @Test func initFollowsTheRepositorysBranchAndHistoryWorksAfterTheFirstCommit() throws {
+        let folder = try TemporaryDirectory()
+        let top = folder.path("program")
+        try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
+        try Git.run(["init", "-q", "-b", "master", "."], in: top)
+        #expect(try EvidentBinary.run(["init", "--year", "2026"], in: top).status == 0)
+        #expect(String(decoding: try Data(contentsOf: top.appendingPathComponent("evident.yaml")), as: UTF8.self).contains("mainline: master\n"))
+        #expect(try EvidentBinary.run(["hook", "install"], in: top).status == 0)
+        try Git.run(["add", "-A"], in: top)
+        try Git.run(["commit", "-q", "-m", "Start the program"], in: top, environment: Git.environment())
+        let history = try EvidentBinary.run(["history"], in: top)
+        #expect(history.status == 0, "\(history.error)")
+        #expect(history.output.contains("on refs/heads/master at"))
+        #expect(try EvidentBinary.run(["lint", "--today", "2026-06-01"], in: top).status == 0)
+    }
+
+    @Test func aMissingConfiguredMainlineSaysHowToFixIt() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(["evident.yaml": "mainline: trunk\n"])
+        let result = try EvidentBinary.run(["history"], in: repository.url)
+        #expect(result.status == 2)
+        #expect(result.error.contains("evident.yaml sets 'mainline: trunk'"))
+        #expect(result.error.contains("HEAD is on 'main'"))
+    }
+}

@@ -2,12 +2,12 @@
 /// lints clean, for the team to adapt (owners, procedures, evidence).
 public enum StarterProgram {
     /// Every file, keyed by path relative to the repository top.
-    public static func files(categories: Set<TrustCategory>, organization: String, year: Int) -> [String: String] {
+    public static func files(categories: Set<TrustCategory>, organization: String, year: Int, mainline: String = "main") -> [String: String] {
         let scope = categories.union([.security])
         let controls = StarterCatalog.controls.filter { scope.contains($0.category) }
         let policies = StarterCatalog.policies.filter { scope.contains($0.category) }
         var files: [String: String] = [:]
-        files[ProgramLayout.fileName] = configuration(categories: scope, organization: organization, year: year)
+        files[ProgramLayout.fileName] = configuration(categories: scope, organization: organization, year: year, mainline: mainline)
         for control in controls {
             files["controls/\(control.id).md"] = render(control)
             files["evidence/\(control.id)/.gitkeep"] = ""
@@ -23,7 +23,7 @@ public enum StarterProgram {
         return files
     }
 
-    static func configuration(categories: Set<TrustCategory>, organization: String, year: Int) -> String {
+    static func configuration(categories: Set<TrustCategory>, organization: String, year: Int, mainline: String) -> String {
         let ordered = TrustCategory.allCases.filter { categories.contains($0) }.map(\.rawValue).joined(separator: ", ")
         var text = """
             # Evident program settings. Replace the placeholders (people, auditors) with real ones.
@@ -31,7 +31,7 @@ public enum StarterProgram {
             system: \(yamlString(organization + " platform"))
             framework: soc2-2017
             categories: [\(ordered)]
-            mainline: main
+            mainline: \(yamlString(mainline))
             root: .
             people:
 
