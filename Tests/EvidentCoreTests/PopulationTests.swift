@@ -86,3 +86,30 @@ import Testing
         #expect(population.occurrences.map(\.claimed) == [day("2026-03-02")])
     }
 }
+
+@Suite struct EvidenceProofTests {
+    private func event(_ change: PathHistory.Change, _ commit: String, _ day: String) -> PathHistory.Event {
+        PathHistory.Event(change: change, commit: commit, landed: Day(day)!, author: "alice")
+    }
+
+    @Test func occurrencesLandWithTheirFirstFileAndKeepTheirChanges() throws {
+        let program = try Program.load(from: InMemoryFiles([
+            "evidence/AC-05/2026-03-31-review/users.csv": "a",
+            "evidence/AC-05/2026-03-31-review/signoff.md": "b",
+            "evidence/AC-05/2026-06-30.csv": "c",
+            "evidence/AC-05/notes.md": "undated",
+        ]))
+        let histories = [
+            "evidence/AC-05/2026-03-31-review/users.csv": PathHistory(path: "", events: [event(.added, "c2", "2026-04-03"), event(.modified, "c4", "2026-05-01")]),
+            "evidence/AC-05/2026-03-31-review/signoff.md": PathHistory(path: "", events: [event(.added, "c1", "2026-04-02")]),
+            "evidence/AC-05/2026-06-30.csv": PathHistory(path: "", events: [event(.added, "c3", "2026-06-01"), event(.deleted, "c5", "2026-07-01")]),
+        ]
+        let proofs = EvidenceProof.prove(program.evidence, histories: histories)
+        #expect(proofs.count == 2, "undated names are not occurrences the audit can place")
+        #expect(proofs[0].occurrence.landingCommit == "c1" && proofs[0].occurrence.landed == Day("2026-04-02"))
+        #expect(proofs[0].claimToLanding == 2)
+        #expect(proofs[0].modifications.map(\.commit) == ["c4"])
+        #expect(proofs[1].deletion?.commit == "c5")
+        #expect(proofs[1].claimToLanding == -29, "claimed a month after it landed")
+    }
+}

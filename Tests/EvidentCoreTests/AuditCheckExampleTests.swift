@@ -1,0 +1,46 @@
+import EvidentCore
+import Testing
+
+/// Every audit check's examples are its tests.
+@Suite struct AuditCheckExampleTests {
+    struct CheckCase: CustomTestStringConvertible, Sendable {
+        let check: any AuditCheck.Type
+        var testDescription: String { check.description.code }
+    }
+
+    static let checks = Auditor.checks.map { CheckCase(check: $0) }
+
+    @Test(arguments: checks)
+    func examplesTriggerOrNot(_ checkCase: CheckCase) throws {
+        let description = checkCase.check.description
+        #expect(!description.triggering.isEmpty && !description.nonTriggering.isEmpty)
+        for (index, example) in description.triggering.enumerated() {
+            let context = try example.context()
+            let findings = checkCase.check.init().findings(context)
+            #expect(!findings.isEmpty, "\(description.code): triggering example \(index) found nothing")
+            for finding in findings {
+                #expect(finding.code == description.code && finding.severity == description.severity)
+                #expect(finding.due <= context.cycle.fieldwork!.adding(days: -7))
+                #expect(!finding.evidence.isEmpty)
+            }
+        }
+        for (index, example) in description.nonTriggering.enumerated() {
+            let findings = checkCase.check.init().findings(try example.context())
+            #expect(findings.isEmpty, "\(description.code): non-triggering example \(index) found \(findings.map(\.message))")
+        }
+    }
+
+    @Test func baseProgramHasNoEvidenceFindings() throws {
+        let findings = Auditor().run(try AuditExample().context())
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
+    @Test func findingsAreOrderedByImpact() throws {
+        let example = AuditExample(["evidence/AC-01/2026-04-10-review.md": ""],
+                                   landed: ["evidence/AC-01/2026-07-08-review.md": Day("2026-10-30")!])
+        let findings = Auditor().run(try example.context())
+        #expect(findings.map(\.severity) == findings.map(\.severity).sorted(by: >))
+        #expect(findings.first?.code == "EVID-MISSING-PERIOD")
+        #expect(Set(findings.map(\.code)).isSuperset(of: ["EVID-MISSING-PERIOD", "EVID-LATE", "EVID-CLAIM-MISMATCH"]))
+    }
+}
