@@ -177,6 +177,9 @@ public struct Auditor: Sendable {
     public static let checks: [any AuditCheck.Type] = [
         MissingPeriodCheck.self, LateEvidenceCheck.self, PartialPopulationCheck.self, ZeroPopulationCheck.self,
         ModifiedEvidenceCheck.self, DeletedEvidenceCheck.self, ClaimMismatchCheck.self,
+        UncoveredCriterionCheck.self, MissingOwnerCheck.self, MissingPolicyCheck.self, PolicyReviewCheck.self,
+        PolicyChangeApprovalCheck.self, SelfApprovalCheck.self, StaleRiskAssessmentCheck.self, MissingInterviewCheck.self,
+        AuditTimingCheck.self, IndependenceCheck.self,
     ]
 
     public init() {}

@@ -39,6 +39,8 @@ public struct AuditContext: Sendable {
     public var populations: [String: Population]
     /// The mainline history of every file, by path (deleted evidence is only here).
     public var histories: [String: PathHistory]
+    /// Each policy file's revisions as they landed, oldest first.
+    public var policyRevisions: [String: [PolicyRevision]]
 
     public var window: DayRange { DayRange(start: cycle.start, end: cycle.end) }
 
@@ -49,8 +51,10 @@ public struct AuditContext: Sendable {
 
     /// Builds the populations of every control from the histories of the evidence files.
     /// `controlAdded` gives, per control id, the day its file first landed.
-    public init(program: Program, cycle: AuditCycle, clock: Day, histories: [String: PathHistory], controlAdded: [String: Day] = [:]) {
+    public init(program: Program, cycle: AuditCycle, clock: Day, histories: [String: PathHistory], controlAdded: [String: Day] = [:],
+                policyRevisions: [String: [PolicyRevision]] = [:]) {
         self.program = program
+        self.policyRevisions = policyRevisions
         self.cycle = cycle
         self.clock = clock
         self.histories = histories
@@ -101,20 +105,27 @@ public struct AuditExample: Sendable {
     public var modified: [String: Day]
     /// Evidence deleted on that day: in the history, gone from the audited program.
     public var deleted: [String: Day]
+    /// Policy revisions by file; policies without any are taken as landed and approved by dave
+    /// (not their author) on 2026-01-10.
+    public var policyRevisions: [String: [PolicyRevision]]
     public var clock: Day
 
     public init(_ files: [String: String] = [:], landed: [String: Day] = [:], modified: [String: Day] = [:], deleted: [String: Day] = [:],
-                clock: Day = Day(year: 2026, month: 11, day: 15)!) {
+                policyRevisions: [String: [PolicyRevision]] = [:], clock: Day = Day(year: 2026, month: 11, day: 15)!) {
         self.files = files
+        self.policyRevisions = policyRevisions
         self.landed = landed
         self.modified = modified
         self.deleted = deleted
         self.clock = clock
     }
 
-    /// Evidence of the base program's quarterly control AC-01 for each quarter, landed on time.
+    /// What a clean audit of the base program adds: AC-01's evidence for each closed quarter,
+    /// landed on time, the year's risk assessment, and the owner's interview note.
     public static let onTimeQuarters: [String: String] = [
         "evidence/AC-01/2026-04-10-review.md": "Q2", "evidence/AC-01/2026-07-08-review.md": "Q3",
+        "risk/risk-assessment.md": "---\nkind: risk-assessment\n---\nRegister.\n",
+        "audits/2026/interviews/alice.md": "Interview with Alice.\n",
     ]
 
     public func context() throws -> AuditContext {
@@ -122,14 +133,20 @@ public struct AuditExample: Sendable {
         files = files.filter { !$0.value.isEmpty || $0.key.hasSuffix(".gitkeep") }
         let program = try Program.load(from: InMemoryFiles(files.filter { deleted[$0.key] == nil }))
         var histories: [String: PathHistory] = [:]
-        for path in files.keys where path.hasPrefix("evidence/") {
-            let claimed = EvidenceOccurrence.claimedDate(ofName: String(path.split(separator: "/")[2])) ?? Day(year: 2026, month: 1, day: 1)!
+        for path in files.keys where path.hasPrefix("evidence/") || path.hasPrefix("risk/") || path.hasPrefix("audits/") {
+            let name = path.split(separator: "/").dropFirst(2).first.map(String.init) ?? ""
+            let claimed = EvidenceOccurrence.claimedDate(ofName: name) ?? Day(year: 2026, month: 1, day: 1)!
             var events = [PathHistory.Event(change: .added, commit: "add:\(path)", landed: landed[path] ?? claimed.adding(days: 1), author: "bob")]
             if let day = modified[path] { events.append(.init(change: .modified, commit: "edit:\(path)", landed: day, author: "bob")) }
             if let day = deleted[path] { events.append(.init(change: .deleted, commit: "delete:\(path)", landed: day, author: "bob")) }
             histories[path] = PathHistory(path: path, events: events)
         }
+        var revisions = policyRevisions
+        for policy in program.policies where revisions[policy.file] == nil {
+            revisions[policy.file] = [PolicyRevision(commit: "add:\(policy.file)", day: Day(year: 2026, month: 1, day: 10)!, authorName: "Alice Smith",
+                                                     authorEmail: "alice@example.com", approvedBy: [], text: files[policy.file])]
+        }
         let cycle = program.configuration.cycles[0]
-        return AuditContext(program: program, cycle: cycle, clock: clock, histories: histories)
+        return AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)
     }
 }

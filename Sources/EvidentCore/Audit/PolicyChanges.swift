@@ -1,0 +1,57 @@
+/// Finds policy text changes in a window and whether someone other than their author approved
+/// the changed version (SPEC §5): an approval counts from the commit that carries it, in the
+/// same commit as the change or later.
+enum PolicyChanges {
+    struct Change: Hashable {
+        var version: String?
+        var day: Day
+        var commit: String
+        /// The people key (or name) of the change's author.
+        var author: String
+    }
+
+    static func unapprovedOrSelfApproved(_ revisions: [PolicyRevision], window: DayRange, people: [String: Person])
+        -> (unapproved: [Change], selfApproved: [Change])
+    {
+        var ignored: [Diagnostic] = []
+        let parsed = revisions.map { revision in revision.text.flatMap { PolicyParser.parse($0, file: "policy", diagnostics: &ignored) } }
+        let proof = ApprovalProof.proof(of: revisions, people: people)
+        let position = Dictionary(revisions.enumerated().map { ($1.commit, $0) }) { first, _ in first }
+        var unapproved: [Change] = []
+        var selfApproved: [Change] = []
+        for (index, revision) in revisions.enumerated() where window.contains(revision.day) {
+            guard let policy = parsed[index] else { continue }
+            let previous = index > 0 ? parsed[index - 1] : nil
+            let changed = previous == nil || previous?.body != policy.body || previous?.version?.value != policy.version?.value
+                || previous?.title != policy.title || previous?.topic?.value != policy.topic?.value
+            guard changed else { continue }
+            let author = ApprovalProof.person(named: "\(revision.authorName) <\(revision.authorEmail)>", in: people)
+            let change = Change(version: policy.version?.value, day: revision.day, commit: revision.commit, author: author)
+            let approvers = proof.approvals.filter { approval in
+                (approval.version == nil || approval.version == policy.version?.value) && (position[approval.commit] ?? -1) >= index
+            }.map(\.by)
+            if approvers.isEmpty {
+                unapproved.append(change)
+            } else if approvers.allSatisfy({ $0 == author }) {
+                selfApproved.append(change)
+            }
+        }
+        return (unapproved, selfApproved)
+    }
+}
+
+extension ExampleProgram {
+    /// One revision of the example policy on `topic`, written by Alice.
+    static func revision(topic: String, version: String, approvals: [(by: String, version: String)], body: String, on day: Day) -> PolicyRevision {
+        let entries = approvals.map { "  - {by: \($0.by), version: \"\($0.version)\", date: \(day)}\n" }.joined()
+        let text = "---\nid: \(policyID(topic))\ntitle: \(topic) policy\nowner: alice\nversion: \"\(version)\"\ntopic: \(topic)\nreview_days: 365\n"
+            + "controls: [AC-01]\napprovals:\n\(entries)---\n\(body)\n"
+        return PolicyRevision(commit: "rev:\(topic):\(version):\(day):\(approvals.count)", day: day, authorName: "Alice Smith",
+                              authorEmail: "alice@example.com", approvedBy: [], text: text)
+    }
+
+    /// The example policy as it first landed, approved by dave in the same commit.
+    static func revisions(topic: String, landed: Day) -> [PolicyRevision] {
+        [revision(topic: topic, version: "1.0", approvals: [("dave", "1.0")], body: "Policy text.", on: landed)]
+    }
+}
