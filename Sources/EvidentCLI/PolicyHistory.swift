@@ -8,8 +8,13 @@ enum PolicyHistory {
     static func proofs(repository: Repository, revision: String, layout: ProgramLayout, people: [String: Person]) throws(RepositoryError) -> [String: PolicyProof] {
         let root = try! HistoryRoot(layout.policies)
         let history = try HistoryReader(repository: repository).read(revision: revision, roots: [root]).history
-        var proofs: [String: PolicyProof] = [:]
-        for file in history.files where file.path.description.hasSuffix(".md") {
+        return try revisions(in: history, under: layout.policies, repository: repository).mapValues { ApprovalProof.proof(of: $0, people: people) }
+    }
+
+    /// Each policy file's revisions as they landed, read from a history that covers the policies folder.
+    static func revisions(in history: MainlineHistory, under folder: String, repository: Repository) throws(RepositoryError) -> [String: [PolicyRevision]] {
+        var result: [String: [PolicyRevision]] = [:]
+        for file in history.files where file.path.description.hasPrefix(folder + "/") && file.path.description.hasSuffix(".md") {
             let path = file.path.description
             var revisions: [PolicyRevision] = []
             for event in file.events {
@@ -19,8 +24,8 @@ enum PolicyHistory {
                     authorName: event.commit.author.name, authorEmail: event.commit.author.email,
                     approvedBy: event.commit.trailers.filter { $0.key.lowercased() == "approved-by" }.map(\.value), text: text))
             }
-            proofs[path] = ApprovalProof.proof(of: revisions, people: people)
+            result[path] = revisions
         }
-        return proofs
+        return result
     }
 }

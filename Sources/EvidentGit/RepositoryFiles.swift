@@ -65,6 +65,11 @@ extension Repository {
         return try blob(file.id)
     }
 
+    /// A commit's author, committer, trailers and signature flag.
+    public func commitInfo(_ id: ObjectID) throws(RepositoryError) -> CommitInfo {
+        try withRawObject(id, expecting: GIT_OBJECT_COMMIT, role: "commit") { raw throws(RepositoryError) in try CommitParser.info(of: id, in: raw) }
+    }
+
     public func blob(_ id: ObjectID) throws(RepositoryError) -> Data {
         try withRawObject(id, expecting: GIT_OBJECT_BLOB, role: "file") { raw in Data(buffer: raw) }
     }

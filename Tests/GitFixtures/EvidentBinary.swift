@@ -45,6 +45,19 @@ public struct FixtureRepository {
     }
 
     /// Writes files (nil deletes), stages everything and commits with the next fixed date.
+    /// Commits with the committer and author time set to noon UTC of `day` (YYYY-MM-DD).
+    @discardableResult
+    public mutating func commit(_ files: [String: String?], on day: String, message: String = "Change",
+                                author: (String, String) = ("Fixture Author", "author@example.com")) throws -> String {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        var components = DateComponents()
+        (components.year, components.month, components.day, components.hour) = (parts[0], parts[1], parts[2], 12)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        clock = Int64(calendar.date(from: components)!.timeIntervalSince1970) - 86_400
+        return try commit(files, message: message, author: author)
+    }
+
     @discardableResult
     public mutating func commit(_ files: [String: String?], message: String = "Change", author: (String, String) = ("Fixture Author", "author@example.com")) throws -> String {
         for (path, content) in files {

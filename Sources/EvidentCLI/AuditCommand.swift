@@ -1,0 +1,171 @@
+import ArgumentParser
+import EvidentCore
+import EvidentGit
+import EvidentReporting
+import Foundation
+
+/// `evident audit`: the internal audit of one cycle, proven from the mainline history.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Run the internal (mock) audit of a cycle and write audits/<cycle>/record.json and record.md.",
+        discussion: "The audit reads the program as it stands at the audited commit (the mainline tip, or --as-of) and proves every date from the mainline history. The record is management's self-assessment, not a SOC 2 report.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case high, medium, low, info, never }
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: "The cycle to audit (default: the cycle whose window holds the audit's clock, else the latest).")
+    var cycle: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Audit the repository as it stood at this revision.", valueName: "rev"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("The audit's clock (default: the audited commit's committer day).", valueName: "YYYY-MM-DD"))
+    var now: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the result without writing the record.")
+    var dryRun = false
+
+    @Option(help: "Output format: text, json (the record) or markdown.")
+    var format: Format = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity exists: high, medium, low, info or never.")
+    var failOn: FailOn = .high
+
+    func run() throws {
+        let repository = try repository.open()
+        let run = try AuditRun.perform(repository: repository, asOf: asOf, cycle: cycle, now: now)
+        let json = try JSONOutput.encode(run.record)
+        let markdown = RecordMarkdownRenderer.render(run.record)
+        if !dryRun {
+            try write(json: json, markdown: markdown, to: run.folder, repository: repository)
+        }
+        switch format {
+        case .json: FileHandle.standardOutput.write(Data(json.utf8))
+        case .markdown: FileHandle.standardOutput.write(Data(markdown.utf8))
+        case .text:
+            var text = RecordMarkdownRenderer.summary(run.record)
+            text += dryRun ? "Dry run: nothing written.\n" : "Record written to \(run.folder)/record.json and record.md.\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        let threshold: FindingSeverity? = switch failOn {
+        case .high: .high
+        case .medium: .medium
+        case .low: .low
+        case .info: .info
+        case .never: nil
+        }
+        if let threshold, run.findings.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(ExitStatus.findings.rawValue)
+        }
+    }
+
+    /// Writes both files atomically (temporary file, then rename), or neither.
+    private func write(json: String, markdown: String, to folder: String, repository: Repository) throws(CommandFailure) {
+        guard let top = repository.workingDirectory else {
+            throw CommandFailure(.usage, "a bare repository has no working tree to write the record into; use --dry-run")
+        }
+        let directory = top.appendingPathComponent(folder, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var staged: [(URL, URL)] = []
+            for (name, content) in [("record.json", json), ("record.md", markdown)] {
+                let target = directory.appendingPathComponent(name)
+                let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                try Data(content.utf8).write(to: temporary)
+                staged.append((temporary, target))
+            }
+            for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            throw CommandFailure(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// One audit: the program at the audited commit, the histories, the findings and the record.
+struct AuditRun {
+    var record: AuditRecord
+    var findings: [Finding]
+    /// Where the record goes, relative to the repository top.
+    var folder: String
+
+    static func perform(repository: Repository, asOf: String?, cycle requested: String?, now: String?) throws(CommandFailure) -> AuditRun {
+        do {
+            try repository.requireCompleteHistory()
+            // The layout comes from the audited commit's evident.yaml.
+            let workingLayout = try programLayout(of: repository)
+            let revision = try asOf ?? mainlineRevision(explicit: nil, layout: workingLayout, repository: repository)
+            let (commit, _) = try repository.resolveCommit(revision)
+            let layoutText = try repository.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let layout = try ProgramLayout.parse(layoutText)
+            let program = try Program.load(from: GitFilesSource(repository: repository, commit: commit, root: layout.root))
+            if let problem = program.diagnostics.first(where: { $0.severity == .error }) {
+                throw CommandFailure(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)]; fix it (see `evident lint`) before auditing")
+            }
+            let configuration = program.configuration
+            let roots = try configuration.layout.complianceFolders.map { try HistoryRoot($0) }
+            // One pass over the mainline serves everything below; --as-of reads the past without the index.
+            let history = try HistoryReader(repository: repository, useIndex: asOf == nil).read(revision: asOf ?? revision, roots: roots).history
+            let auditedCommitTime = history.files.flatMap(\.events).first { $0.commit.id == commit }?.commit.committer.time
+            let clock = try now.map { text throws(CommandFailure) in
+                guard let day = Day(text) else { throw CommandFailure(.usage, "--now must be a date written YYYY-MM-DD, not '\(text)'") }
+                return day
+            } ?? Day(epochSeconds: auditedCommitTime ?? (try commitTime(commit, repository: repository)))
+            guard let cycle = select(cycle: requested, from: configuration.cycles, clock: clock) else {
+                throw CommandFailure(.usage, requested.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
+            }
+            var histories: [String: PathHistory] = [:]
+            for file in history.files {
+                let path = file.path.description
+                histories[path] = PathHistory(path: path, events: file.events.map { event in
+                    PathHistory.Event(change: PathHistory.Change(rawValue: event.status.rawValue) ?? .modified, commit: event.commit.id.description,
+                                      landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name)
+                })
+            }
+            var controlAdded: [String: Day] = [:]
+            for control in program.controls {
+                if let first = histories[control.file]?.events.first(where: { $0.change == .added }) { controlAdded[control.id.value] = first.landed }
+            }
+            let revisions = try PolicyHistory.revisions(in: history, under: configuration.layout.policies, repository: repository)
+            let context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, controlAdded: controlAdded, policyRevisions: revisions)
+            let findings = Auditor().run(context)
+            let folder = "\(configuration.layout.audits)/\(cycle.id)"
+            let previous = try previousRecordHash(cycle: cycle, cycles: configuration.cycles, layout: configuration.layout, commit: commit, repository: repository)
+            let record = AuditRecord.make(context: context, findings: findings, auditedCommit: commit.description,
+                                          tool: "evident \(EvidentVersion.current)", previous: previous)
+            return AuditRun(record: record, findings: findings, folder: folder)
+        } catch let error as RepositoryError {
+            throw CommandFailure(error)
+        } catch let error as InputError {
+            throw CommandFailure(error)
+        } catch let error as HistoryRootError {
+            throw CommandFailure(error)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(.usage, "\(error)")
+        }
+    }
+
+    /// The requested cycle, else the one whose window holds the clock, else the latest.
+    static func select(cycle requested: String?, from cycles: [AuditCycle], clock: Day) -> AuditCycle? {
+        if let requested { return cycles.first { $0.id == requested } }
+        return cycles.first { $0.start <= clock && clock <= $0.end } ?? cycles.max { $0.end < $1.end }
+    }
+
+    private static func commitTime(_ commit: ObjectID, repository: Repository) throws(RepositoryError) -> Int64 {
+        try repository.commitInfo(commit).committer.time
+    }
+
+    /// The sha-256 of the previous cycle's record as committed at the audited commit, if any.
+    private static func previousRecordHash(cycle: AuditCycle, cycles: [AuditCycle], layout: ProgramLayout, commit: ObjectID, repository: Repository) throws(RepositoryError) -> String? {
+        guard let previous = cycles.filter({ $0.end < cycle.start }).max(by: { $0.end < $1.end }),
+              let data = try repository.contents(of: "\(layout.audits)/\(previous.id)/record.json", at: commit)
+        else { return nil }
+        return SHA256.hex(data)
+    }
+}

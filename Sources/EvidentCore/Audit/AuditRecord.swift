@@ -1,0 +1,163 @@
+/// The internal-audit record of one cycle (SPEC §12): deterministic, so the same repository
+/// state gives the same bytes. It is management's self-assessment, not a SOC 2 report.
+public struct AuditRecord: Codable, Sendable, Equatable {
+    public static let statement = "Internal audit (management self-assessment, mock audit) prepared with Evident. It is not a SOC 2 report, an attestation or a certification."
+
+    public struct Cycle: Codable, Sendable, Equatable {
+        public var id: String
+        public var type: Int
+        public var start: String
+        public var end: String
+        public var fieldwork: String?
+    }
+
+    public struct Criterion: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var controls: [String]
+    }
+
+    public struct Occurrence: Codable, Sendable, Equatable {
+        public var path: String
+        public var claimed: String
+        public var landed: String?
+        public var commit: String?
+    }
+
+    public struct Period: Codable, Sendable, Equatable {
+        public var start: String
+        public var end: String
+        public var state: String
+        public var occurrences: [Occurrence]
+    }
+
+    public struct Sample: Codable, Sendable, Equatable {
+        public var population: Int
+        public var size: Int
+        /// What the tester inspects, in population order.
+        public var items: [String]
+    }
+
+    public struct Control: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String?
+        public var owner: String?
+        public var frequency: String?
+        public var risk: String?
+        public var status: String
+        /// `effective`, `exceptions` or `not-tested`.
+        public var result: String
+        public var window: String?
+        public var startedOn: String?
+        public var periods: [Period]
+        public var occurrences: [Occurrence]
+        public var sample: Sample
+    }
+
+    public struct Approval: Codable, Sendable, Equatable {
+        public var by: String
+        public var version: String?
+        public var commit: String
+        public var landed: String
+    }
+
+    public struct Policy: Codable, Sendable, Equatable {
+        public var id: String
+        public var version: String?
+        public var owner: String?
+        public var approvals: [Approval]
+    }
+
+    public struct Finding: Codable, Sendable, Equatable {
+        public var id: String
+        public var code: String
+        public var severity: String
+        public var subject: String
+        public var owner: String?
+        public var due: String
+        public var status: String
+        public var message: String
+        public var evidence: [String]
+        public var period: String?
+    }
+
+    public var statement = AuditRecord.statement
+    public var tool: String
+    public var organization: String?
+    public var system: String?
+    public var cycle: Cycle
+    public var auditedCommit: String
+    public var clock: String
+    public var categories: [String]
+    public var criteria: [Criterion]
+    public var controls: [Control]
+    public var policies: [Policy]
+    public var findings: [Finding]
+    /// The sha-256 of the previous cycle's record.json, chaining the records.
+    public var previous: String?
+
+    enum CodingKeys: String, CodingKey {
+        case statement, tool, organization, system, cycle, criteria, controls, policies, findings, previous, clock, categories
+        case auditedCommit = "audited_commit"
+    }
+
+    /// Builds the record from an audit's context and findings.
+    public static func make(context: AuditContext, findings: [EvidentCore.Finding], auditedCommit: String, tool: String, previous: String?) -> AuditRecord {
+        let program = context.program
+        let configuration = program.configuration
+        let active = program.controls.filter { context.populations[$0.id.value] != nil || $0.isActive }
+        let criteria = TrustServicesCriteria.inScope(configuration.categories).map { criterion in
+            Criterion(id: criterion.id, title: criterion.title,
+                      controls: program.controls.filter { $0.isActive && $0.criteria.contains { $0.value == criterion.id } }.map(\.id.value).sorted())
+        }
+        let controls = active.sorted { $0.id.value < $1.id.value }.map { control -> Control in
+            let population = context.populations[control.id.value]
+            let tested = population?.tested ?? []
+            let subjectFindings = findings.filter { $0.subject == control.id.value && $0.severity >= .medium }
+            let result = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? "not-tested"
+                : subjectFindings.isEmpty ? "effective" : "exceptions"
+            let items: [ProvenOccurrence]
+            if let population, population.frequency == .event || population.frequency == .continuous {
+                items = population.occurrences.filter { $0.landed != nil }
+            } else {
+                var seen: Set<String> = []
+                items = tested.flatMap(\.occurrences).filter { seen.insert($0.path).inserted }
+            }
+            let size = Sampling.size(frequency: control.frequency?.value ?? .event, risk: control.risk?.value ?? .moderate, population: items.count)
+            let drawn = Sampling.draw(count: size, from: items.count, cycle: context.cycle.id, commit: auditedCommit, control: control.id.value)
+            return Control(
+                id: control.id.value, title: control.title, owner: control.owner?.value, frequency: control.frequency?.value.rawValue,
+                risk: control.risk?.value.rawValue, status: control.status.rawValue, result: result,
+                window: population.map { "\($0.window.start)/\($0.window.end)" }, startedOn: population?.startedOn?.description,
+                periods: (population?.periods ?? []).map { period in
+                    Period(start: period.period.start.description, end: period.period.end.description, state: period.state.rawValue,
+                           occurrences: period.occurrences.map(Self.occurrence))
+                },
+                occurrences: population.map { $0.frequency == .event ? $0.occurrences.map(Self.occurrence) : [] } ?? [],
+                sample: Sample(population: items.count, size: size, items: drawn.map { items[$0].path }))
+        }
+        let policies = program.policies.sorted { $0.id.value < $1.id.value }.map { policy in
+            let proof = ApprovalProof.proof(of: context.policyRevisions[policy.file] ?? [], people: configuration.people)
+            return Policy(id: policy.id.value, version: policy.version?.value, owner: policy.owner?.value,
+                          approvals: proof.approvals.map { Approval(by: $0.by, version: $0.version, commit: $0.commit, landed: $0.day.description) })
+        }
+        return AuditRecord(
+            tool: tool, organization: configuration.organization, system: configuration.system,
+            cycle: Cycle(id: context.cycle.id, type: context.cycle.kind.rawValue, start: context.cycle.start.description,
+                         end: context.cycle.end.description, fieldwork: context.cycle.fieldwork?.description),
+            auditedCommit: auditedCommit, clock: context.clock.description,
+            categories: TrustCategory.allCases.filter { configuration.categories.contains($0) }.map(\.rawValue),
+            criteria: criteria, controls: controls, policies: policies,
+            findings: findings.map { finding in
+                let key = "\(finding.code)\u{0}\(finding.subject)\u{0}\(finding.period?.start.description ?? "")\u{0}\(finding.evidence.first ?? "")"
+                return Finding(id: "F-" + String(SHA256.hex(Array(key.utf8)).prefix(12)), code: finding.code, severity: finding.severity.rawValue,
+                               subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status.rawValue,
+                               message: finding.message, evidence: finding.evidence, period: finding.period?.description)
+            },
+            previous: previous)
+    }
+
+    private static func occurrence(_ occurrence: ProvenOccurrence) -> Occurrence {
+        Occurrence(path: occurrence.path, claimed: occurrence.claimed.description, landed: occurrence.landed?.description, commit: occurrence.landingCommit)
+    }
+}

@@ -1,0 +1,77 @@
+import EvidentCore
+
+/// `audits/<cycle>/record.md`: the record for people, with the same content as record.json.
+public enum RecordMarkdownRenderer {
+    public static func render(_ record: AuditRecord) -> String {
+        var out = "# Internal audit record — cycle \(record.cycle.id)\n\n"
+        out += "> \(AuditRecord.statement)\n\n"
+        out += "| | |\n|---|---|\n"
+        if let organization = record.organization { out += "| Organization | \(cell(organization)) |\n" }
+        if let system = record.system { out += "| System | \(cell(system)) |\n" }
+        out += "| Window | \(record.cycle.start) to \(record.cycle.end) (type \(record.cycle.type)) |\n"
+        if let fieldwork = record.cycle.fieldwork { out += "| Fieldwork | \(fieldwork) |\n" }
+        out += "| Audited commit | `\(record.auditedCommit)` |\n| Clock | \(record.clock) |\n| Categories | \(record.categories.joined(separator: ", ")) |\n"
+        out += "| Previous record (sha-256) | \(record.previous.map { "`\($0)`" } ?? "none") |\n| Tool | \(record.tool) |\n\n"
+
+        out += "## Findings, by audit impact\n\n"
+        if record.findings.isEmpty {
+            out += "No findings.\n\n"
+        } else {
+            out += "| id | severity | code | subject | owner | due | status | finding |\n|---|---|---|---|---|---|---|---|\n"
+            for finding in record.findings {
+                out += "| \(finding.id) | \(finding.severity) | `\(finding.code)` | \(cell(finding.subject)) | \(cell(finding.owner ?? "—")) | \(finding.due) | \(finding.status) | \(cell(finding.message)) |\n"
+            }
+            out += "\n"
+        }
+
+        out += "## Criteria coverage\n\n| criterion | controls |\n|---|---|\n"
+        for criterion in record.criteria {
+            out += "| \(criterion.id) \(cell(criterion.title)) | \(criterion.controls.isEmpty ? "**none**" : criterion.controls.joined(separator: ", ")) |\n"
+        }
+
+        out += "\n## Controls\n\n| control | owner | frequency | result | periods | sample |\n|---|---|---|---|---|---|\n"
+        for control in record.controls {
+            let periods = control.periods.map { symbol($0.state) }.joined()
+            out += "| \(control.id) \(cell(control.title ?? "")) | \(cell(control.owner ?? "—")) | \(control.frequency ?? "—") | \(control.result) | \(periods.isEmpty ? "—" : periods) | \(control.sample.size) of \(control.sample.population) |\n"
+        }
+        out += "\nPeriods: ✓ on time, ! late, ✗ missing, … pending, – not started.\n"
+
+        out += "\n## Samples to inspect\n\n"
+        for control in record.controls where !control.sample.items.isEmpty {
+            out += "- \(control.id): " + control.sample.items.map { "`\($0)`" }.joined(separator: ", ") + "\n"
+        }
+
+        out += "\n## Policies\n\n| policy | version | proven approvals |\n|---|---|---|\n"
+        for policy in record.policies {
+            let approvals = policy.approvals.map { "\($0.by) (\($0.version ?? "?"), \($0.landed), `\($0.commit.prefix(10))`)" }.joined(separator: "; ")
+            out += "| \(policy.id) | \(policy.version ?? "—") | \(approvals.isEmpty ? "none" : cell(approvals)) |\n"
+        }
+        return out
+    }
+
+    /// A few lines for the terminal.
+    public static func summary(_ record: AuditRecord) -> String {
+        var out = "Internal audit of cycle \(record.cycle.id) (\(record.cycle.start) to \(record.cycle.end)) at \(record.auditedCommit.prefix(10)), clock \(record.clock)\n"
+        let effective = record.controls.filter { $0.result == "effective" }.count
+        out += "\(record.controls.count) controls: \(effective) effective, \(record.controls.filter { $0.result == "exceptions" }.count) with exceptions, \(record.controls.filter { $0.result == "not-tested" }.count) not tested\n"
+        out += "\(record.findings.count) \(record.findings.count == 1 ? "finding" : "findings")\n"
+        for finding in record.findings {
+            out += "  \(finding.severity.padding(toLength: 6)) \(finding.code) \(finding.subject): \(finding.message) (due \(finding.due))\n"
+        }
+        return out
+    }
+
+    private static func symbol(_ state: String) -> String {
+        switch state {
+        case "on-time": "✓"
+        case "late": "!"
+        case "missing": "✗"
+        case "pending": "…"
+        default: "–"
+        }
+    }
+
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,95 @@
+import EvidentCore
+import Foundation
+import GitFixtures
+import Testing
+
+/// `evident audit` on programs with a year of back-dated history.
+@Suite struct AuditCommandTests {
+    /// The example program through 2026: AC-01 (quarterly, grace 14 days) gets evidence each
+    /// quarter; `plant` lets a scenario skip or delay one.
+    private func program(in folder: TemporaryDirectory, q2: String? = "2026-04-10", q2Landing: String = "2026-04-11") throws -> FixtureRepository {
+        var repository = try FixtureRepository(in: folder.url)
+        var files = ExampleProgram.base.mapValues { Optional($0) }
+        files["evident.yaml"] = ExampleProgram.base["evident.yaml"]! + "auditors:\n  external: {firm: Example CPA}\n  internal: {name: Eve, firm: Example Corp}\n"
+        files["risk/risk-assessment.md"] = "---\nkind: risk-assessment\n---\nRegister.\n"
+        // The policies land with their approvals by dave; the author is Fixture Author.
+        try repository.commit(files, on: "2026-01-10", message: "Program")
+        try repository.commit(["evidence/AC-01/2026-01-15-review.md": "Q1 again\n"], on: "2026-01-16")
+        if let q2 { try repository.commit(["evidence/AC-01/\(q2)-review.md": "Q2"], on: q2Landing) }
+        try repository.commit(["evidence/AC-01/2026-07-08-review.md": "Q3"], on: "2026-07-09")
+        try repository.commit(["evidence/AC-01/2026-10-05-review.md": "Q4", "audits/2026/interviews/alice.md": "Notes"], on: "2026-10-06")
+        try repository.commit(["README.md": "done"], on: "2026-12-20")
+        return repository
+    }
+
+    private func record(_ result: EvidentBinary.Result) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: result.outputData) as! [String: Any]
+    }
+
+    private func codes(_ record: [String: Any]) -> [String] {
+        (record["findings"] as! [[String: Any]]).map { "\($0["code"]!) \($0["subject"]!)" }
+    }
+
+    @Test func planted_missing_period_and_evidence_modified_after_landing() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder, q2: nil)
+        let result = try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url)
+        #expect(result.status == 0, "\(result.error)")
+        let record = try record(result)
+        let found = codes(record)
+        #expect(found.contains("EVID-MISSING-PERIOD AC-01"))
+        #expect(found.contains("EVID-MODIFIED-AFTER-LANDING AC-01"))
+        let missing = (record["findings"] as! [[String: Any]]).first { $0["code"] as? String == "EVID-MISSING-PERIOD" }!
+        #expect(missing["period"] as? String == "2026-04-01…2026-06-30")
+        #expect(missing["owner"] as? String == "alice")
+        #expect(missing["due"] as? String == "2027-01-18", "seven days before fieldwork on 2027-01-25")
+        let control = (record["controls"] as! [[String: Any]]).first { $0["id"] as? String == "AC-01" }!
+        #expect((control["periods"] as! [[String: Any]]).map { $0["state"] as! String } == ["on-time", "missing", "on-time", "on-time"])
+        #expect(record["clock"] as? String == "2026-12-20")
+        #expect((record["statement"] as? String)?.contains("not a SOC 2 report") == true)
+    }
+
+    @Test func lateEvidenceAndClaimMismatchAreFound() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder, q2: "2026-04-10", q2Landing: "2026-07-20")
+        let record = try record(try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url))
+        #expect(codes(record).contains("EVID-LATE AC-01"))
+        #expect(codes(record).contains("EVID-CLAIM-MISMATCH AC-01"))
+        #expect(!codes(record).contains("EVID-MISSING-PERIOD AC-01"))
+    }
+
+    @Test func recordIsWrittenDeterministicallyAndDryRunWritesNothing() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let recordFile = repository.url.appendingPathComponent("audits/2026/record.json")
+        #expect(try EvidentBinary.run(["audit", "--dry-run", "--fail-on", "never"], in: repository.url).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: recordFile.path))
+        let first = try EvidentBinary.run(["audit", "--fail-on", "never"], in: repository.url)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("Record written to audits/2026/record.json"))
+        let bytes = try Data(contentsOf: recordFile)
+        try FileManager.default.removeItem(at: repository.url.appendingPathComponent(".git/evident"))
+        #expect(try EvidentBinary.run(["audit", "--fail-on", "never"], in: repository.url).status == 0)
+        #expect(try Data(contentsOf: recordFile) == bytes, "the same repository state gives byte-identical records")
+        #expect(FileManager.default.fileExists(atPath: repository.url.appendingPathComponent("audits/2026/record.md").path))
+    }
+
+    @Test func asOfReproducesAPastAudit() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try program(in: folder)
+        let past = try Git.text(["rev-parse", "HEAD"], in: repository.url)
+        let before = try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url).outputData
+        try repository.commit(["evidence/AC-01/2026-12-30-review.md": "late addition"], on: "2027-01-03")
+        let now = try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url).outputData
+        let reproduced = try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never", "--as-of", past], in: repository.url).outputData
+        #expect(reproduced == before)
+        #expect(now != before)
+    }
+
+    @Test func highFindingsExit1ByDefault() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder, q2: nil)
+        #expect(try EvidentBinary.run(["audit", "--dry-run"], in: repository.url).status == 1)
+        #expect(try EvidentBinary.run(["audit", "--dry-run", "--cycle", "1999"], in: repository.url).status == 2)
+    }
+}
