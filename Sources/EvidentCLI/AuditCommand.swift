@@ -8,10 +8,10 @@ import Foundation
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Run the internal (mock) audit of a cycle and write audits/<cycle>/record.json and record.md.",
+        abstract: "Run the internal (mock) audit of a cycle and write audits/<cycle>/record.json, record.md and report.html.",
         discussion: "The audit reads the program as it stands at the audited commit (the mainline tip, or --as-of) and proves every date from the mainline history. The record is management's self-assessment, not a SOC 2 report.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown, html }
     enum FailOn: String, ExpressibleByArgument, CaseIterable { case high, medium, low, info, never }
 
     @OptionGroup var repository: RepositoryOptions
@@ -28,7 +28,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the result without writing the record.")
     var dryRun = false
 
-    @Option(help: "Output format: text, json (the record) or markdown.")
+    @Option(help: "Output format: text, json (the record), markdown or html.")
     var format: Format = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding at or above this severity exists: high, medium, low, info or never.")
@@ -39,15 +39,17 @@ struct AuditCommand: ParsableCommand {
         let run = try AuditRun.perform(repository: repository, asOf: asOf, cycle: cycle, now: now)
         let json = try JSONOutput.encode(run.record)
         let markdown = RecordMarkdownRenderer.render(run.record)
+        let html = RecordHTMLRenderer.render(run.record)
         if !dryRun {
-            try write(json: json, markdown: markdown, to: run.folder, repository: repository)
+            try write(["record.json": json, "record.md": markdown, "report.html": html], to: run.folder, repository: repository)
         }
         switch format {
         case .json: FileHandle.standardOutput.write(Data(json.utf8))
         case .markdown: FileHandle.standardOutput.write(Data(markdown.utf8))
+        case .html: FileHandle.standardOutput.write(Data(html.utf8))
         case .text:
             var text = RecordMarkdownRenderer.summary(run.record)
-            text += dryRun ? "Dry run: nothing written.\n" : "Record written to \(run.folder)/record.json and record.md.\n"
+            text += dryRun ? "Dry run: nothing written.\n" : "Record written to \(run.folder)/record.json, record.md and report.html.\n"
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         let threshold: FindingSeverity? = switch failOn {
@@ -62,8 +64,9 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    /// Writes both files atomically (temporary file, then rename), or neither.
-    private func write(json: String, markdown: String, to folder: String, repository: Repository) throws(CommandFailure) {
+    /// Writes every file to a temporary name first and renames them into place only once all
+    /// are written, so a failure leaves no half-written record.
+    private func write(_ files: [String: String], to folder: String, repository: Repository) throws(CommandFailure) {
         guard let top = repository.workingDirectory else {
             throw CommandFailure(.usage, "a bare repository has no working tree to write the record into; use --dry-run")
         }
@@ -71,7 +74,7 @@ struct AuditCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var staged: [(URL, URL)] = []
-            for (name, content) in [("record.json", json), ("record.md", markdown)] {
+            for (name, content) in files.sorted(by: { $0.key < $1.key }) {
                 let target = directory.appendingPathComponent(name)
                 let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
                 try Data(content.utf8).write(to: temporary)
