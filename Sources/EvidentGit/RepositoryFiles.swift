@@ -65,6 +65,14 @@ extension Repository {
         return try blob(file.id)
     }
 
+    /// Whether `ancestor` is `commit` or reachable from it.
+    public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) -> Bool {
+        if ancestor == commit { return true }
+        var descendant = commit.gitOID
+        var candidate = ancestor.gitOID
+        return git_graph_descendant_of(pointer, &descendant, &candidate) == 1
+    }
+
     /// A commit's author, committer, trailers and signature flag.
     public func commitInfo(_ id: ObjectID) throws(RepositoryError) -> CommitInfo {
         try withRawObject(id, expecting: GIT_OBJECT_COMMIT, role: "commit") { raw throws(RepositoryError) in try CommitParser.info(of: id, in: raw) }

@@ -89,6 +89,35 @@ import Testing
         #expect(now != before)
     }
 
+    @Test func verifyAcceptsCommittedRecordsAndCatchesEditsAndRewrites() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try program(in: folder)
+        #expect(try EvidentBinary.run(["audit", "--fail-on", "never"], in: repository.url).status == 0)
+        try repository.commit([:], on: "2026-12-21", message: "Record the 2026 internal audit")
+        let good = try EvidentBinary.run(["verify"], in: repository.url)
+        #expect(good.status == 0, "\(good.output)\(good.error)")
+        #expect(good.output.contains("1 record verified"))
+
+        // Someone marks a period as on time after the fact.
+        let recordFile = repository.url.appendingPathComponent("audits/2026/record.json")
+        var text = String(decoding: try Data(contentsOf: recordFile), as: UTF8.self)
+        let range = try #require(text.range(of: "\"state\" : \"on-time\""))
+        text.replaceSubrange(range, with: "\"state\" : \"late\"")
+        try repository.commit(["audits/2026/record.json": text], on: "2026-12-22", message: "Tidy the record")
+        let edited = try EvidentBinary.run(["verify"], in: repository.url)
+        #expect(edited.status == 1)
+        #expect(edited.output.contains("differs from a fresh audit"))
+
+        // The audited commit disappears from the mainline.
+        try Git.run(["checkout", "-q", "--orphan", "rewritten"], in: repository.url)
+        try Git.run(["commit", "-q", "-m", "Rewritten"], in: repository.url, environment: Git.environment(time: 1_798_000_000))
+        try Git.run(["branch", "-f", "main", "rewritten"], in: repository.url)
+        try Git.run(["checkout", "-q", "main"], in: repository.url)
+        let rewritten = try EvidentBinary.run(["verify"], in: repository.url)
+        #expect(rewritten.status == 1)
+        #expect(rewritten.output.contains("is no longer on the mainline"))
+    }
+
     @Test func highFindingsExit1ByDefault() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder, q2: nil)
