@@ -118,6 +118,27 @@ import Testing
         #expect(rewritten.output.contains("is no longer on the mainline"))
     }
 
+    /// The report opens in a real browser (Debian's headless Chromium) with its findings and timelines.
+    @Test func reportRendersInHeadlessChromium() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder, q2: nil)
+        let html = try EvidentBinary.run(["audit", "--dry-run", "--format", "html", "--fail-on", "never"], in: repository.url)
+        let page = folder.path("report.html")
+        try html.outputData.write(to: page)
+        let shot = folder.path("report.png")
+        let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1200,1600"]
+        let dom = try Process.capture(executable: "/usr/bin/env", arguments: ["chromium"] + arguments + ["--dump-dom", page.absoluteString], in: folder.url)
+        #expect(dom.status == 0, "\(String(decoding: dom.standardError, as: UTF8.self))")
+        let rendered = String(decoding: dom.standardOutput, as: UTF8.self)
+        #expect(rendered.contains("<tr class=\"finding\">"))
+        #expect(rendered.contains("EVID-MISSING-PERIOD"))
+        #expect(rendered.contains("<span class=\"missing\" title=\"2026-04-01 to 2026-06-30: missing\"></span>"))
+        let screenshot = try Process.capture(executable: "/usr/bin/env", arguments: ["chromium"] + arguments + ["--screenshot=\(shot.path)", page.absoluteString], in: folder.url)
+        #expect(screenshot.status == 0)
+        let png = try Data(contentsOf: shot)
+        #expect(png.count > 10_000 && png.prefix(4) == Data([0x89, 0x50, 0x4e, 0x47]))
+    }
+
     @Test func highFindingsExit1ByDefault() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder, q2: nil)
