@@ -126,7 +126,8 @@ struct AuditRun {
                 let path = file.path.description
                 histories[path] = PathHistory(path: path, events: file.events.map { event in
                     PathHistory.Event(change: PathHistory.Change(rawValue: event.status.rawValue) ?? .modified, commit: event.commit.id.description,
-                                      landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name)
+                                      landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name,
+                                      signed: event.commit.isSigned)
                 })
             }
             var controlAdded: [String: Day] = [:]
@@ -134,7 +135,14 @@ struct AuditRun {
                 if let first = histories[control.file]?.events.first(where: { $0.change == .added }) { controlAdded[control.id.value] = first.landed }
             }
             let revisions = try PolicyHistory.revisions(in: history, under: configuration.layout.policies, repository: repository)
-            let context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, controlAdded: controlAdded, policyRevisions: revisions)
+            var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, controlAdded: controlAdded, policyRevisions: revisions)
+            context.clockSkews = zip(history.commits, history.commits.dropFirst()).compactMap { previous, commit in
+                commit.committer.time < previous.committer.time
+                    ? ClockSkew(commit: commit.id.description, landed: Day(epochSeconds: commit.committer.time),
+                                previousCommit: previous.id.description, previousLanded: Day(epochSeconds: previous.committer.time))
+                    : nil
+            }
+            context.earlierRecords = try earlierRecords(layout: configuration.layout, commit: commit, repository: repository)
             let findings = Auditor().run(context)
             let folder = "\(configuration.layout.audits)/\(cycle.id)"
             let previous = try previousRecordHash(cycle: cycle, cycles: configuration.cycles, layout: configuration.layout, commit: commit, repository: repository)
@@ -162,6 +170,15 @@ struct AuditRun {
 
     private static func commitTime(_ commit: ObjectID, repository: Repository) throws(RepositoryError) -> Int64 {
         try repository.commitInfo(commit).committer.time
+    }
+
+    /// The records committed at the audited commit, and whether each audited commit is still on the mainline.
+    private static func earlierRecords(layout: ProgramLayout, commit: ObjectID, repository: Repository) throws(RepositoryError) -> [EarlierRecord] {
+        try repository.files(under: layout.audits, at: commit).filter { $0.path.description.hasSuffix("/record.json") }.compactMap { file in
+            guard let record = try? JSONDecoder().decode(AuditRecord.self, from: try repository.blob(file.id)),
+                  let audited = ObjectID(hex: record.auditedCommit) else { return nil }
+            return EarlierRecord(path: file.path.description, record: record, auditedCommitOnMainline: repository.isAncestor(audited, of: commit))
+        }
     }
 
     /// The sha-256 of the previous cycle's record as committed at the audited commit, if any.

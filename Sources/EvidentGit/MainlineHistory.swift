@@ -30,12 +30,15 @@ public struct MainlineHistory: Sendable {
     public var roots: [HistoryRoot]
     /// Sorted by path, bytewise.
     public var files: [FileHistory]
+    /// The mainline commits that changed something under the roots, oldest first (mainline order).
+    public var commits: [CommitInfo]
 
-    public init(head: ObjectID, reference: String, roots: [HistoryRoot], files: [FileHistory]) {
+    public init(head: ObjectID, reference: String, roots: [HistoryRoot], files: [FileHistory], commits: [CommitInfo] = []) {
         self.head = head
         self.reference = reference
         self.roots = roots
         self.files = files
+        self.commits = commits
     }
 }
 
@@ -62,6 +65,6 @@ struct HistoryLog: Equatable, Sendable {
         let files = zip(paths, eventsByPath)
             .map { FileHistory(path: $0, events: $1) }
             .sorted { $0.path < $1.path }
-        return MainlineHistory(head: tip, reference: reference, roots: roots, files: files)
+        return MainlineHistory(head: tip, reference: reference, roots: roots, files: files, commits: commits)
     }
 }

@@ -45,6 +45,13 @@ public enum RecordHTMLRenderer {
             }
             out += "</table>\n"
         }
+        if !record.followUp.isEmpty {
+            out += "<h2 id=\"follow-up\">Findings of the last committed run of this cycle</h2>\n<table><tr><th>id</th><th>code</th><th>subject</th><th>now</th></tr>\n"
+            for item in record.followUp {
+                out += "<tr><td>\(escape(item.id))</td><td><code>\(escape(item.code))</code></td><td>\(escape(item.subject))</td><td>\(escape(item.status))</td></tr>\n"
+            }
+            out += "</table>\n"
+        }
         out += "<h2 id=\"timelines\">Controls and their periods</h2>\n<p class=\"legend\">"
         for (state, label) in [("on-time", "on time"), ("late", "late"), ("missing", "missing"), ("pending", "pending"), ("not-started", "not started")] {
             out += "<span class=\"\(state)\"></span>\(label)"

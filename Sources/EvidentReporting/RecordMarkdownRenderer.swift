@@ -24,6 +24,14 @@ public enum RecordMarkdownRenderer {
             out += "\n"
         }
 
+        if !record.followUp.isEmpty {
+            out += "## Findings of the last committed run of this cycle\n\n| id | code | subject | now |\n|---|---|---|---|\n"
+            for item in record.followUp {
+                out += "| \(item.id) | `\(item.code)` | \(cell(item.subject)) | \(item.status) |\n"
+            }
+            out += "\n"
+        }
+
         out += "## Criteria coverage\n\n| criterion | controls |\n|---|---|\n"
         for criterion in record.criteria {
             out += "| \(criterion.id) \(cell(criterion.title)) | \(criterion.controls.isEmpty ? "**none**" : criterion.controls.joined(separator: ", ")) |\n"

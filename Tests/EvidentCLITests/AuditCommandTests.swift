@@ -139,6 +139,21 @@ import Testing
         #expect(png.count > 10_000 && png.prefix(4) == Data([0x89, 0x50, 0x4e, 0x47]))
     }
 
+    @Test func aFindingIsRemediatedOnlyWhenTheHistoryShowsTheFix() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try program(in: folder, q2: nil)
+        #expect(try EvidentBinary.run(["audit", "--fail-on", "never"], in: repository.url).status == 0)
+        try repository.commit([:], on: "2026-12-21", message: "Record the first run")
+        // The missing quarter's evidence lands (late), and the audit runs again.
+        try repository.commit(["evidence/AC-01/2026-06-20-review.md": "Q2, found"], on: "2026-12-28")
+        let again = try record(try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url))
+        let followUp = again["follow_up"] as! [[String: Any]]
+        let missing = try #require(followUp.first { $0["code"] as? String == "EVID-MISSING-PERIOD" })
+        #expect(missing["status"] as? String == "remediated")
+        #expect(codes(again).contains("EVID-LATE AC-01"))
+        #expect(!codes(again).contains("FIND-OVERDUE AC-01"))
+    }
+
     @Test func highFindingsExit1ByDefault() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder, q2: nil)

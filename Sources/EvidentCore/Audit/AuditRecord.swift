@@ -81,6 +81,15 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var period: String?
     }
 
+    /// What became of the findings of the last committed run of this cycle.
+    public struct FollowUp: Codable, Sendable, Equatable {
+        public var id: String
+        public var code: String
+        public var subject: String
+        /// `remediated` when the history no longer raises it, else `open` or `overdue`.
+        public var status: String
+    }
+
     public var statement = AuditRecord.statement
     public var tool: String
     public var organization: String?
@@ -93,12 +102,14 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public var controls: [Control]
     public var policies: [Policy]
     public var findings: [Finding]
+    public var followUp: [FollowUp] = []
     /// The sha-256 of the previous cycle's record.json, chaining the records.
     public var previous: String?
 
     enum CodingKeys: String, CodingKey {
         case statement, tool, organization, system, cycle, criteria, controls, policies, findings, previous, clock, categories
         case auditedCommit = "audited_commit"
+        case followUp = "follow_up"
     }
 
     /// Builds the record from an audit's context and findings.
@@ -141,7 +152,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             return Policy(id: policy.id.value, version: policy.version?.value, owner: policy.owner?.value,
                           approvals: proof.approvals.map { Approval(by: $0.by, version: $0.version, commit: $0.commit, landed: $0.day.description) })
         }
-        return AuditRecord(
+        var record = AuditRecord(
             tool: tool, organization: configuration.organization, system: configuration.system,
             cycle: Cycle(id: context.cycle.id, type: context.cycle.kind.rawValue, start: context.cycle.start.description,
                          end: context.cycle.end.description, fieldwork: context.cycle.fieldwork?.description),
@@ -154,7 +165,12 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                                subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status.rawValue,
                                message: finding.message, evidence: finding.evidence, period: finding.period?.description)
             },
-            previous: previous)
+            followUp: [], previous: previous)
+        record.followUp = context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }.flatMap(\.record.findings).map { earlier in
+            let current = record.findings.first { $0.id == earlier.id }
+            return FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: current?.status ?? "remediated")
+        }
+        return record
     }
 
     private static func occurrence(_ occurrence: ProvenOccurrence) -> Occurrence {

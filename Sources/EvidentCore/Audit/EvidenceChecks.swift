@@ -174,12 +174,21 @@ public struct ClaimMismatchCheck: AuditCheck {
 
 /// Runs every audit check and orders the findings by audit impact.
 public struct Auditor: Sendable {
-    public static let checks: [any AuditCheck.Type] = [
+    /// Checks about findings themselves (overdue, recurring), which look at the others' results.
+    static let followUpChecks: [any AuditCheck.Type] = [OverdueFindingCheck.self, RecurringFindingCheck.self]
+
+    public static let checks: [any AuditCheck.Type] = primaryChecks + followUpChecks
+
+    static func evidenceAndProgramFindings(_ context: AuditContext) -> [Finding] {
+        primaryChecks.flatMap { $0.init().findings(context) }
+    }
+
+    static let primaryChecks: [any AuditCheck.Type] = [
         MissingPeriodCheck.self, LateEvidenceCheck.self, PartialPopulationCheck.self, ZeroPopulationCheck.self,
         ModifiedEvidenceCheck.self, DeletedEvidenceCheck.self, ClaimMismatchCheck.self,
         UncoveredCriterionCheck.self, MissingOwnerCheck.self, MissingPolicyCheck.self, PolicyReviewCheck.self,
         PolicyChangeApprovalCheck.self, SelfApprovalCheck.self, StaleRiskAssessmentCheck.self, MissingInterviewCheck.self,
-        AuditTimingCheck.self, IndependenceCheck.self,
+        AuditTimingCheck.self, IndependenceCheck.self, UnsignedChangeCheck.self, ClockSkewCheck.self, HistoryRewrittenCheck.self,
     ]
 
     public init() {}

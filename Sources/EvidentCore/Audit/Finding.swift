@@ -41,6 +41,10 @@ public struct AuditContext: Sendable {
     public var histories: [String: PathHistory]
     /// Each policy file's revisions as they landed, oldest first.
     public var policyRevisions: [String: [PolicyRevision]]
+    /// Mainline commits (that changed the program) dated before the one that landed before them.
+    public var clockSkews: [ClockSkew] = []
+    /// Records already committed at the audited commit: earlier runs of this cycle and earlier cycles.
+    public var earlierRecords: [EarlierRecord] = []
 
     public var window: DayRange { DayRange(start: cycle.start, end: cycle.end) }
 
@@ -81,6 +85,34 @@ public struct AuditContext: Sendable {
     }
 }
 
+/// A mainline commit whose committer time is earlier than the commit before it on the mainline.
+public struct ClockSkew: Hashable, Sendable {
+    public var commit: String
+    public var landed: Day
+    public var previousCommit: String
+    public var previousLanded: Day
+
+    public init(commit: String, landed: Day, previousCommit: String, previousLanded: Day) {
+        self.commit = commit
+        self.landed = landed
+        self.previousCommit = previousCommit
+        self.previousLanded = previousLanded
+    }
+}
+
+/// A record found at the audited commit, and whether the commit it audited is still on the mainline.
+public struct EarlierRecord: Sendable {
+    public var path: String
+    public var record: AuditRecord
+    public var auditedCommitOnMainline: Bool
+
+    public init(path: String, record: AuditRecord, auditedCommitOnMainline: Bool) {
+        self.path = path
+        self.record = record
+        self.auditedCommitOnMainline = auditedCommitOnMainline
+    }
+}
+
 /// An audit check: a type with a stable finding code, a description, and examples that run as tests.
 public protocol AuditCheck: Sendable {
     static var description: CheckDescription { get }
@@ -108,12 +140,17 @@ public struct AuditExample: Sendable {
     /// Policy revisions by file; policies without any are taken as landed and approved by dave
     /// (not their author) on 2026-01-10.
     public var policyRevisions: [String: [PolicyRevision]]
+    public var clockSkews: [ClockSkew]
+    public var earlierRecords: [EarlierRecord]
     public var clock: Day
 
     public init(_ files: [String: String] = [:], landed: [String: Day] = [:], modified: [String: Day] = [:], deleted: [String: Day] = [:],
-                policyRevisions: [String: [PolicyRevision]] = [:], clock: Day = Day(year: 2026, month: 11, day: 15)!) {
+                policyRevisions: [String: [PolicyRevision]] = [:], clockSkews: [ClockSkew] = [], earlierRecords: [EarlierRecord] = [],
+                clock: Day = Day(year: 2026, month: 11, day: 15)!) {
         self.files = files
         self.policyRevisions = policyRevisions
+        self.clockSkews = clockSkews
+        self.earlierRecords = earlierRecords
         self.landed = landed
         self.modified = modified
         self.deleted = deleted
@@ -147,6 +184,9 @@ public struct AuditExample: Sendable {
                                                      authorEmail: "alice@example.com", approvedBy: [], text: files[policy.file])]
         }
         let cycle = program.configuration.cycles[0]
-        return AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)
+        var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)
+        context.clockSkews = clockSkews
+        context.earlierRecords = earlierRecords
+        return context
     }
 }

@@ -9,12 +9,15 @@ public struct PathHistory: Hashable, Sendable {
         /// The UTC day the commit landed on the mainline.
         public var landed: Day
         public var author: String
+        /// Whether the commit carries a signature.
+        public var signed: Bool
 
-        public init(change: Change, commit: String, landed: Day, author: String) {
+        public init(change: Change, commit: String, landed: Day, author: String, signed: Bool = false) {
             self.change = change
             self.commit = commit
             self.landed = landed
             self.author = author
+            self.signed = signed
         }
     }
 
