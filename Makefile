@@ -4,12 +4,13 @@
 deps:
 	@scripts/install-deps
 
-# The main job: Evident over this repository's own compliance program (controls/, policies/,
-# evidence/): lint it, then show the mainline history that proves when each file changed.
+# The main job: the internal audit of this repository's own compliance program (controls/,
+# policies/, evidence/). Lints it, audits the current cycle from the mainline history and
+# writes audits/<cycle>/record.json, record.md and report.html. Findings are reported, not fatal.
 run: deps
 	swift build -c release --static-swift-stdlib
 	.build/release/evident lint
-	.build/release/evident history
+	.build/release/evident audit --fail-on never
 
 # Every test.
 test: deps

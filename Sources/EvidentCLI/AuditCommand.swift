@@ -37,16 +37,14 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let repository = try repository.open()
         let run = try AuditRun.perform(repository: repository, asOf: asOf, cycle: cycle, now: now)
-        let json = try JSONOutput.encode(run.record)
-        let markdown = RecordMarkdownRenderer.render(run.record)
-        let html = RecordHTMLRenderer.render(run.record)
         if !dryRun {
-            try write(["record.json": json, "record.md": markdown, "report.html": html], to: run.folder, repository: repository)
+            try write(["record.json": try JSONOutput.encode(run.record), "record.md": RecordMarkdownRenderer.render(run.record),
+                       "report.html": RecordHTMLRenderer.render(run.record)], to: run.folder, repository: repository)
         }
         switch format {
-        case .json: FileHandle.standardOutput.write(Data(json.utf8))
-        case .markdown: FileHandle.standardOutput.write(Data(markdown.utf8))
-        case .html: FileHandle.standardOutput.write(Data(html.utf8))
+        case .json: FileHandle.standardOutput.write(Data(try JSONOutput.encode(run.record).utf8))
+        case .markdown: FileHandle.standardOutput.write(Data(RecordMarkdownRenderer.render(run.record).utf8))
+        case .html: FileHandle.standardOutput.write(Data(RecordHTMLRenderer.render(run.record).utf8))
         case .text:
             var text = RecordMarkdownRenderer.summary(run.record)
             text += dryRun ? "Dry run: nothing written.\n" : "Record written to \(run.folder)/record.json, record.md and report.html.\n"

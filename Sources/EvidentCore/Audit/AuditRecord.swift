@@ -148,7 +148,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                 sample: Sample(population: items.count, size: size, items: drawn.map { items[$0].path }))
         }
         let policies = program.policies.sorted { $0.id.value < $1.id.value }.map { policy in
-            let proof = ApprovalProof.proof(of: context.policyRevisions[policy.file] ?? [], people: configuration.people)
+            let proof = context.policyProofs[policy.file] ?? PolicyProof(firstLanded: nil, approvals: [])
             return Policy(id: policy.id.value, version: policy.version?.value, owner: policy.owner?.value,
                           approvals: proof.approvals.map { Approval(by: $0.by, version: $0.version, commit: $0.commit, landed: $0.day.description) })
         }
@@ -161,7 +161,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             criteria: criteria, controls: controls, policies: policies,
             findings: findings.map { finding in
                 let key = "\(finding.code)\u{0}\(finding.subject)\u{0}\(finding.period?.start.description ?? "")\u{0}\(finding.evidence.first ?? "")"
-                return Finding(id: "F-" + String(SHA256.hex(Array(key.utf8)).prefix(12)), code: finding.code, severity: finding.severity.rawValue,
+                return Finding(id: "F-" + Self.stableID(key), code: finding.code, severity: finding.severity.rawValue,
                                subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status.rawValue,
                                message: finding.message, evidence: finding.evidence, period: finding.period?.description)
             },
@@ -171,6 +171,14 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             return FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: current?.status ?? "remediated")
         }
         return record
+    }
+
+    /// A short id that stays the same for the same finding across runs.
+    static func stableID(_ key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     private static func occurrence(_ occurrence: ProvenOccurrence) -> Occurrence {

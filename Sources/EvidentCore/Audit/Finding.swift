@@ -41,6 +41,11 @@ public struct AuditContext: Sendable {
     public var histories: [String: PathHistory]
     /// Each policy file's revisions as they landed, oldest first.
     public var policyRevisions: [String: [PolicyRevision]]
+    /// What the history proves about each policy file, and its text changes in the window (computed once).
+    public private(set) var policyProofs: [String: PolicyProof] = [:]
+    private(set) var policyChanges: [String: (unapproved: [PolicyChanges.Change], selfApproved: [PolicyChanges.Change])] = [:]
+    /// Findings of the primary checks, for the checks that follow findings up (set by `Auditor`).
+    var primaryFindings: [Finding]?
     /// Mainline commits (that changed the program) dated before the one that landed before them.
     public var clockSkews: [ClockSkew] = []
     /// Records already committed at the audited commit: earlier runs of this cycle and earlier cycles.
@@ -65,9 +70,10 @@ public struct AuditContext: Sendable {
         let window = DayRange(start: cycle.start, end: cycle.end)
         var evidence: [String: [EvidenceProof]] = [:]
         var populations: [String: Population] = [:]
+        let occurrencesByFolder = Dictionary(grouping: program.evidence, by: \.folder)
         for control in program.controls {
             if let retired = control.retiredOn, retired < window.start { continue }
-            let proofs = EvidenceProof.prove(program.evidence.filter { $0.folder == control.evidence.value }, histories: histories)
+            let proofs = EvidenceProof.prove(occurrencesByFolder[control.evidence.value] ?? [], histories: histories)
             evidence[control.id.value] = proofs
             guard let frequency = control.frequency?.value else { continue }
             populations[control.id.value] = Population.build(
@@ -76,6 +82,10 @@ public struct AuditContext: Sendable {
         }
         self.evidence = evidence
         self.populations = populations
+        for (file, revisions) in policyRevisions {
+            policyProofs[file] = ApprovalProof.proof(of: revisions, people: program.configuration.people)
+            policyChanges[file] = PolicyChanges.unapprovedOrSelfApproved(revisions, window: window, people: program.configuration.people)
+        }
     }
 
     func finding(_ check: some AuditCheck, subject: String, owner: String?, message: String, evidence: [String] = [], period: DayRange? = nil) -> Finding {

@@ -68,7 +68,7 @@ public struct PolicyReviewCheck: AuditCheck {
 
     public func findings(_ context: AuditContext) -> [Finding] {
         context.program.policies.filter(\.isActive).compactMap { policy in
-            let proof = ApprovalProof.proof(of: context.policyRevisions[policy.file] ?? [], people: context.program.configuration.people)
+            let proof = context.policyProofs[policy.file] ?? PolicyProof(firstLanded: nil, approvals: [])
             let limit = policy.reviewDays?.value ?? Policy.defaultReviewDays
             let earliest = context.cycle.end.adding(days: -limit)
             if let last = proof.approvals.map(\.day).max(), last >= earliest { return nil }
@@ -94,8 +94,7 @@ public struct PolicyChangeApprovalCheck: AuditCheck {
 
     public func findings(_ context: AuditContext) -> [Finding] {
         context.program.policies.flatMap { policy in
-            PolicyChanges.unapprovedOrSelfApproved(context.policyRevisions[policy.file] ?? [], window: context.window,
-                                                  people: context.program.configuration.people).unapproved.map { change in
+            (context.policyChanges[policy.file]?.unapproved ?? []).map { change in
                 context.finding(self, subject: policy.id.value, owner: policy.owner?.value,
                                 message: "\(policy.id.value) version \(change.version ?? "?") changed on \(change.day) (\(change.commit.prefix(10))) and no approval of that version by someone other than its author has landed",
                                 evidence: [policy.file, change.commit])
@@ -116,8 +115,7 @@ public struct SelfApprovalCheck: AuditCheck {
 
     public func findings(_ context: AuditContext) -> [Finding] {
         context.program.policies.flatMap { policy in
-            PolicyChanges.unapprovedOrSelfApproved(context.policyRevisions[policy.file] ?? [], window: context.window,
-                                                  people: context.program.configuration.people).selfApproved.map { change in
+            (context.policyChanges[policy.file]?.selfApproved ?? []).map { change in
                 context.finding(self, subject: policy.id.value, owner: policy.owner?.value,
                                 message: "\(policy.id.value) version \(change.version ?? "?") was approved only by its author, \(change.author)",
                                 evidence: [policy.file, change.commit])

@@ -72,7 +72,7 @@ public struct OverdueFindingCheck: AuditCheck {
     public init() {}
 
     public func findings(_ context: AuditContext) -> [Finding] {
-        let current = Set(Auditor.evidenceAndProgramFindings(context).map { "\($0.code)\u{0}\($0.subject)" })
+        let current = Set(Auditor.primaryFindings(context).map { "\($0.code)\u{0}\($0.subject)" })
         return context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }.flatMap(\.record.findings).compactMap { earlier in
             guard current.contains("\(earlier.code)\u{0}\(earlier.subject)"), let due = Day(earlier.due), due < context.clock else { return nil }
             return context.finding(self, subject: earlier.subject, owner: earlier.owner,
@@ -96,7 +96,7 @@ public struct RecurringFindingCheck: AuditCheck {
         let previousCycle = context.earlierRecords.filter { $0.record.cycle.id != context.cycle.id && $0.record.cycle.end < context.cycle.start.description }
             .max { $0.record.cycle.end < $1.record.cycle.end }
         guard let previousCycle else { return [] }
-        let current = Auditor.evidenceAndProgramFindings(context)
+        let current = Auditor.primaryFindings(context)
         var seen: Set<String> = []
         return previousCycle.record.findings.compactMap { earlier in
             guard current.contains(where: { $0.code == earlier.code && $0.subject == earlier.subject }),
