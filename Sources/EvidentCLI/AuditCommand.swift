@@ -141,6 +141,10 @@ struct AuditRun {
                     : nil
             }
             context.earlierRecords = try earlierRecords(layout: configuration.layout, commit: commit, repository: repository)
+            let testingPath = "\(configuration.layout.audits)/\(cycle.id)/testing.yaml"
+            if let data = try repository.contents(of: testingPath, at: commit) {
+                context.testing = try TestingRecord.parse(String(decoding: data, as: UTF8.self), file: testingPath)
+            }
             let findings = Auditor().run(context)
             let folder = "\(configuration.layout.audits)/\(cycle.id)"
             let previous = try previousRecordHash(cycle: cycle, cycles: configuration.cycles, layout: configuration.layout, commit: commit, repository: repository)

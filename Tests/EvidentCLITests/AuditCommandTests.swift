@@ -154,6 +154,25 @@ import Testing
         #expect(!codes(again).contains("FIND-OVERDUE AC-01"))
     }
 
+    @Test func testersConclusionsAreRecordedAndMustComeFromSomeoneElse() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try program(in: folder)
+        let sampled = "evidence/AC-01/2026-07-08-review.md"
+        try repository.commit(["audits/2026/testing.yaml": "tester: bob\nconclusions:\n  AC-01:\n    \(sampled): {result: exception, note: no sign-off}\n"], on: "2026-12-20")
+        let record = try record(try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url))
+        #expect(codes(record).contains("INDEP-CONFLICT AC-01"), "bob operates AC-01")
+        #expect(record["tester"] as? String == "bob")
+        let control = (record["controls"] as! [[String: Any]]).first { $0["id"] as? String == "AC-01" }!
+        let sample = control["sample"] as! [String: Any]
+        #expect((sample["conclusions"] as? [String: String])?[sampled] == "exception: no sign-off")
+        #expect((sample["items"] as! [String]).count == 2, "a moderate quarterly control samples 2 of its quarters")
+
+        try repository.commit(["audits/2026/testing.yaml": "tester: bob\nconclusions: {AC-01: {x: {result: maybe}}}\n"], on: "2026-12-21")
+        let bad = try EvidentBinary.run(["audit", "--dry-run"], in: repository.url)
+        #expect(bad.status == 2)
+        #expect(bad.error.contains("audits/2026/testing.yaml:2:"))
+    }
+
     @Test func highFindingsExit1ByDefault() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder, q2: nil)

@@ -36,6 +36,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var size: Int
         /// What the tester inspects, in population order.
         public var items: [String]
+        /// The tester's conclusion per item, from audits/<cycle>/testing.yaml (`pass` or `exception: note`).
+        public var conclusions: [String: String]
     }
 
     public struct Control: Codable, Sendable, Equatable {
@@ -103,6 +105,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public var policies: [Policy]
     public var findings: [Finding]
     public var followUp: [FollowUp] = []
+    /// Who tested the samples (from audits/<cycle>/testing.yaml).
+    public var tester: String?
     /// The sha-256 of the previous cycle's record.json, chaining the records.
     public var previous: String?
 
@@ -110,6 +114,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         case statement, tool, organization, system, cycle, criteria, controls, policies, findings, previous, clock, categories
         case auditedCommit = "audited_commit"
         case followUp = "follow_up"
+        case tester
     }
 
     /// Builds the record from an audit's context and findings.
@@ -145,7 +150,10 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                            occurrences: period.occurrences.map(Self.occurrence))
                 },
                 occurrences: population.map { $0.frequency == .event ? $0.occurrences.map(Self.occurrence) : [] } ?? [],
-                sample: Sample(population: items.count, size: size, items: drawn.map { items[$0].path }))
+                sample: Sample(population: items.count, size: size, items: drawn.map { items[$0].path },
+                               conclusions: (context.testing?.conclusions[control.id.value] ?? [:]).mapValues { conclusion in
+                                   conclusion.result == .pass ? "pass" : "exception" + (conclusion.note.map { ": \($0)" } ?? "")
+                               }))
         }
         let policies = program.policies.sorted { $0.id.value < $1.id.value }.map { policy in
             let proof = context.policyProofs[policy.file] ?? PolicyProof(firstLanded: nil, approvals: [])
@@ -165,7 +173,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                                subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status.rawValue,
                                message: finding.message, evidence: finding.evidence, period: finding.period?.description)
             },
-            followUp: [], previous: previous)
+            followUp: [], tester: context.testing?.tester?.value, previous: previous)
         record.followUp = context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }.flatMap(\.record.findings).map { earlier in
             let current = record.findings.first { $0.id == earlier.id }
             return FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: current?.status ?? "remediated")

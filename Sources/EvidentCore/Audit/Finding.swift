@@ -46,6 +46,8 @@ public struct AuditContext: Sendable {
     private(set) var policyChanges: [String: (unapproved: [PolicyChanges.Change], selfApproved: [PolicyChanges.Change])] = [:]
     /// Findings of the primary checks, for the checks that follow findings up (set by `Auditor`).
     var primaryFindings: [Finding]?
+    /// The tester's record of the cycle, when one was committed.
+    public var testing: TestingRecord?
     /// Mainline commits (that changed the program) dated before the one that landed before them.
     public var clockSkews: [ClockSkew] = []
     /// Records already committed at the audited commit: earlier runs of this cycle and earlier cycles.
@@ -83,8 +85,11 @@ public struct AuditContext: Sendable {
         self.evidence = evidence
         self.populations = populations
         for (file, revisions) in policyRevisions {
-            policyProofs[file] = ApprovalProof.proof(of: revisions, people: program.configuration.people)
-            policyChanges[file] = PolicyChanges.unapprovedOrSelfApproved(revisions, window: window, people: program.configuration.people)
+            let parsed = ApprovalProof.parse(revisions)
+            let proof = ApprovalProof.proof(of: revisions, parsed: parsed, people: program.configuration.people)
+            policyProofs[file] = proof
+            policyChanges[file] = PolicyChanges.unapprovedOrSelfApproved(revisions, parsed: parsed, proof: proof, window: window,
+                                                                         people: program.configuration.people)
         }
     }
 
@@ -152,11 +157,13 @@ public struct AuditExample: Sendable {
     public var policyRevisions: [String: [PolicyRevision]]
     public var clockSkews: [ClockSkew]
     public var earlierRecords: [EarlierRecord]
+    public var testing: TestingRecord?
     public var clock: Day
 
     public init(_ files: [String: String] = [:], landed: [String: Day] = [:], modified: [String: Day] = [:], deleted: [String: Day] = [:],
                 policyRevisions: [String: [PolicyRevision]] = [:], clockSkews: [ClockSkew] = [], earlierRecords: [EarlierRecord] = [],
-                clock: Day = Day(year: 2026, month: 11, day: 15)!) {
+                testing: TestingRecord? = nil, clock: Day = Day(year: 2026, month: 11, day: 15)!) {
+        self.testing = testing
         self.files = files
         self.policyRevisions = policyRevisions
         self.clockSkews = clockSkews
@@ -197,6 +204,7 @@ public struct AuditExample: Sendable {
         var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)
         context.clockSkews = clockSkews
         context.earlierRecords = earlierRecords
+        context.testing = testing
         return context
     }
 }

@@ -10,12 +10,8 @@ enum PolicyChanges {
         var author: String
     }
 
-    static func unapprovedOrSelfApproved(_ revisions: [PolicyRevision], window: DayRange, people: [String: Person])
-        -> (unapproved: [Change], selfApproved: [Change])
-    {
-        var ignored: [Diagnostic] = []
-        let parsed = revisions.map { revision in revision.text.flatMap { PolicyParser.parse($0, file: "policy", diagnostics: &ignored) } }
-        let proof = ApprovalProof.proof(of: revisions, people: people)
+    static func unapprovedOrSelfApproved(_ revisions: [PolicyRevision], parsed: [Policy?], proof: PolicyProof, window: DayRange,
+                                         people: [String: Person]) -> (unapproved: [Change], selfApproved: [Change]) {
         let position = Dictionary(revisions.enumerated().map { ($1.commit, $0) }) { first, _ in first }
         var unapproved: [Change] = []
         var selfApproved: [Change] = []

@@ -117,7 +117,7 @@ extension ExampleProgram {
         let record = AuditRecord(tool: "evident", organization: nil, system: nil,
                                  cycle: .init(id: cycle, type: 2, start: "\(year)-01-01", end: "\(year)-12-31", fieldwork: nil),
                                  auditedCommit: String(repeating: "c", count: 40), clock: "\(year)-12-01", categories: ["security"],
-                                 criteria: [], controls: [], policies: [], findings: findings, followUp: [], previous: nil)
+                                 criteria: [], controls: [], policies: [], findings: findings, followUp: [], tester: nil, previous: nil)
         return EarlierRecord(path: "audits/\(cycle)/record.json", record: record, auditedCommitOnMainline: onMainline)
     }
 }

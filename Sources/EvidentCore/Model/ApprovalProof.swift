@@ -26,15 +26,25 @@ public struct PolicyRevision: Sendable {
 /// `Approved-by:` trailer on a commit that changes the policy counts as well.
 public enum ApprovalProof {
     public static func proof(of revisions: [PolicyRevision], people: [String: Person]) -> PolicyProof {
+        proof(of: revisions, parsed: parse(revisions), people: people)
+    }
+
+    /// Each revision's text parsed as a policy (nil for a deletion or an unreadable text).
+    static func parse(_ revisions: [PolicyRevision]) -> [Policy?] {
+        revisions.map { revision in
+            var ignored: [Diagnostic] = []
+            return revision.text.flatMap { PolicyParser.parse($0, file: "policy", diagnostics: &ignored) }
+        }
+    }
+
+    static func proof(of revisions: [PolicyRevision], parsed: [Policy?], people: [String: Person]) -> PolicyProof {
         var seen: Set<String> = []
         var approvals: [ProvenApproval] = []
-        for revision in revisions {
-            guard let text = revision.text else {
+        for (revision, policy) in zip(revisions, parsed) {
+            guard revision.text != nil else {
                 seen = []
                 continue
             }
-            var ignored: [Diagnostic] = []
-            let policy = PolicyParser.parse(text, file: "policy", diagnostics: &ignored)
             for approval in policy?.approvals ?? [] {
                 let key = "\(approval.by.value)\u{0}\(approval.version ?? "")\u{0}\(approval.date?.description ?? "")"
                 guard seen.insert(key).inserted else { continue }
