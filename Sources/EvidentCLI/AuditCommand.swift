@@ -119,13 +119,26 @@ struct AuditRun {
             guard let cycle = select(cycle: requested, from: configuration.cycles, clock: clock) else {
                 throw CommandFailure(.usage, requested.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
             }
+            // With trust.require_signed, a commit counts as signed only when its signature verifies.
+            var verified: [ObjectID: Bool] = [:]
+            if configuration.requireSigned {
+                let signers = try configuration.allowedSigners.flatMap { path throws(RepositoryError) in try repository.contents(of: path, at: commit) }
+                let verifier = SignatureVerifier(allowedSigners: signers)
+                let window = DayRange(start: cycle.start, end: cycle.end)
+                for file in history.files where [configuration.layout.evidence, configuration.layout.policies].contains(where: { file.path.description.hasPrefix($0 + "/") }) {
+                    for event in file.events where event.commit.isSigned && verified[event.commit.id] == nil
+                        && window.contains(Day(epochSeconds: event.commit.committer.time)) {
+                        verified[event.commit.id] = try verifier.verify(event.commit.id, in: repository)
+                    }
+                }
+            }
             var histories: [String: PathHistory] = [:]
             for file in history.files {
                 let path = file.path.description
                 histories[path] = PathHistory(path: path, events: file.events.map { event in
                     PathHistory.Event(change: PathHistory.Change(rawValue: event.status.rawValue) ?? .modified, commit: event.commit.id.description,
                                       landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name,
-                                      signed: event.commit.isSigned)
+                                      signed: event.commit.isSigned && (verified[event.commit.id] ?? !configuration.requireSigned))
                 })
             }
             var controlAdded: [String: Day] = [:]

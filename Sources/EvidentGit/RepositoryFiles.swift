@@ -73,6 +73,22 @@ extension Repository {
         return git_graph_descendant_of(pointer, &descendant, &candidate) == 1
     }
 
+    /// A commit's signature (`gpgsig` header) and the data it signs, or nil for an unsigned commit.
+    public func signature(of commit: ObjectID) throws(RepositoryError) -> (signature: String, signedData: Data)? {
+        var signature = git_buf()
+        var signed = git_buf()
+        defer {
+            git_buf_dispose(&signature)
+            git_buf_dispose(&signed)
+        }
+        var oid = commit.gitOID
+        let status = git_commit_extract_signature(&signature, &signed, pointer, &oid, nil)
+        if status == GIT_ENOTFOUND.rawValue { return nil }
+        guard status == 0 else { throw .corruptObject(commit, detail: "its signature cannot be read: \(LibGit2.lastErrorMessage())") }
+        let text = String(decoding: UnsafeRawBufferPointer(start: signature.ptr, count: signature.size), as: UTF8.self)
+        return (text, Data(UnsafeRawBufferPointer(start: signed.ptr, count: signed.size)))
+    }
+
     /// A commit's author, committer, trailers and signature flag.
     public func commitInfo(_ id: ObjectID) throws(RepositoryError) -> CommitInfo {
         try withRawObject(id, expecting: GIT_OBJECT_COMMIT, role: "commit") { raw throws(RepositoryError) in try CommitParser.info(of: id, in: raw) }

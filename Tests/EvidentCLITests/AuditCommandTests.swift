@@ -173,6 +173,36 @@ import Testing
         #expect(bad.error.contains("audits/2026/testing.yaml:2:"))
     }
 
+    /// With trust.require_signed, SSH signatures are verified with ssh-keygen against the committed allowed_signers.
+    @Test func signaturesAreVerifiedAgainstAllowedSigners() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try program(in: folder)
+        let trusted = folder.path("trusted")
+        let stranger = folder.path("stranger")
+        for key in [trusted, stranger] {
+            _ = try Process.capture(executable: "/usr/bin/env", arguments: ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test", "-f", key.path], in: folder.url)
+        }
+        let publicKey = String(decoding: try Data(contentsOf: URL(fileURLWithPath: trusted.path + ".pub")), as: UTF8.self)
+        let config = ExampleProgram.base["evident.yaml"]! + "trust: {require_signed: true, allowed_signers: .evident/allowed_signers}\n"
+        try repository.commit(["evident.yaml": config, ".evident/allowed_signers": "author@example.com namespaces=\"git\" \(publicKey)"], on: "2026-10-20")
+        func commit(_ path: String, signedWith key: URL?, day: String) throws -> String {
+            try Data("evidence\n".utf8).write(to: repository.url.appendingPathComponent(path))
+            try Git.run(["add", "-A"], in: repository.url)
+            let signing = key.map { ["-c", "gpg.format=ssh", "-c", "user.signingkey=\($0.path)", "commit", "-q", "-S", "-m", "Evidence"] } ?? ["commit", "-q", "-m", "Evidence"]
+            let time = Int64(Day(day)!.daysSinceEpoch) * 86_400 + 43_200
+            try Git.run(signing, in: repository.url, environment: Git.environment(time: time))
+            return try Git.text(["rev-parse", "HEAD"], in: repository.url)
+        }
+        let good = try commit("evidence/AC-01/2026-10-21-extra.md", signedWith: trusted, day: "2026-10-21")
+        let unsigned = try commit("evidence/AC-01/2026-10-22-extra.md", signedWith: nil, day: "2026-10-22")
+        let foreign = try commit("evidence/AC-01/2026-10-23-extra.md", signedWith: stranger, day: "2026-10-23")
+        let record = try record(try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never", "--now", "2026-12-20"], in: repository.url))
+        let flagged = Set((record["findings"] as! [[String: Any]]).filter { $0["code"] as? String == "TRUST-UNSIGNED" }
+            .flatMap { ($0["evidence"] as! [String]).filter { $0.count == 40 } })
+        #expect(flagged.contains(unsigned) && flagged.contains(foreign))
+        #expect(!flagged.contains(good), "a signature by an allowed signer verifies")
+    }
+
     @Test func highFindingsExit1ByDefault() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder, q2: nil)
