@@ -1,7 +1,7 @@
 import CLibGit2
 import Foundation
 
-/// An open repository. Not thread-safe: each thread opens its own (see `reopen()`).
+/// An open repository. Not thread-safe: each thread opens its own.
 public final class Repository {
     let pointer: OpaquePointer
     private let odb: OpaquePointer
@@ -41,11 +41,6 @@ public final class Repository {
     deinit {
         git_odb_free(odb)
         git_repository_free(pointer)
-    }
-
-    /// Opens the same repository again, for use on another thread.
-    public func reopen() throws(RepositoryError) -> Repository {
-        try Repository(discoveringFrom: gitDirectory.path)
     }
 
     public var isBare: Bool { git_repository_is_bare(pointer) == 1 }

@@ -43,6 +43,15 @@ import Testing
         #expect(program.configuration.people["alice"]?.name == "Alice")
     }
 
+    @Test func layoutKeysAreLintedToo() throws {
+        // `root`, `mainline` and `paths` are read by the layout; their errors must still surface.
+        let program = try Program.load(from: InMemoryFiles(["evident.yaml": "organization: X\nroot: [a, b]\n"]))
+        #expect(program.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.ruleID)" } == ["2:7 SCHEMA-TYPE"])
+        let broken = try Program.load(from: InMemoryFiles(["evident.yaml": "organization: [X\n"]))
+        #expect(broken.diagnostics.filter { $0.ruleID == "YAML-SYNTAX" }.count == 1)
+        #expect(broken.diagnostics.count == 1, "a syntax error is reported once, not again by the layout")
+    }
+
     @Test func controlsAndPoliciesKeepTheirLocations() throws {
         let control = "---\nid: AC-05\ntitle: Review\ncriteria: [CC6.2, CC6.3]\nowner: alice\nfrequency: quarterly\nrisk: high\ngrace_days: 10\n---\nBody\n"
         let program = try Program.load(from: InMemoryFiles(["controls/AC-05.md": control]))

@@ -16,8 +16,6 @@ public struct EvidenceOccurrence: Hashable, Sendable {
     public var sidecar: String?
     /// What the sidecar says, once read.
     public var details: EvidenceDetails?
-    /// Git LFS pointer: the object's sha256 from the pointer file.
-    public var lfsObject: String?
 
     /// The leading `YYYY-MM-DD` of an occurrence name, when followed by the end, `-`, `_` or `.`.
     public static func claimedDate(ofName name: String) -> Day? {

@@ -105,7 +105,7 @@ enum EvidenceScanner {
             }
             var occurrence = occurrences[path] ?? EvidenceOccurrence(
                 path: path, folder: folder, name: name, isFolder: parts.count > 2, files: [],
-                claimedDate: EvidenceOccurrence.claimedDate(ofName: name), sidecar: nil, details: nil, lfsObject: nil)
+                claimedDate: EvidenceOccurrence.claimedDate(ofName: name), sidecar: nil, details: nil)
             occurrence.files.append(file)
             occurrences[path] = occurrence
         }

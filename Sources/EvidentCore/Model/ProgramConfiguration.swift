@@ -105,7 +105,12 @@ public struct ProgramConfiguration: Sendable {
         do {
             configuration.layout = try ProgramLayout.parse(text, displayPath: file)
         } catch {
-            // Already reported above as a type error where it matters; keep the defaults.
+            // `mainline`, `root` and `paths` are read by the layout alone; YAML syntax errors
+            // were reported above by the same composer, so only report what is new.
+            let location = error.location ?? SourceLocation(file: file, line: 1, column: 1)
+            if !diagnostics.contains(where: { $0.location == location }) {
+                diagnostics.append(Diagnostic(ruleID: MappingReader.typeRule, severity: .error, message: error.message, location: location))
+            }
         }
         if let people = reader.mappingReader("people", subject: "people", &diagnostics) {
             for (key, value) in people.mapping {
