@@ -189,7 +189,7 @@ public struct Auditor: Sendable {
         ModifiedEvidenceCheck.self, DeletedEvidenceCheck.self, ClaimMismatchCheck.self,
         UncoveredCriterionCheck.self, MissingOwnerCheck.self, MissingPolicyCheck.self, PolicyReviewCheck.self,
         PolicyChangeApprovalCheck.self, SelfApprovalCheck.self, StaleRiskAssessmentCheck.self, MissingInterviewCheck.self,
-        AuditTimingCheck.self, IndependenceCheck.self, TesterIndependenceCheck.self, UnsignedChangeCheck.self, ClockSkewCheck.self, HistoryRewrittenCheck.self,
+        EarlyAuditCheck.self, LateAuditCheck.self, IndependenceCheck.self, TesterIndependenceCheck.self, UnsignedChangeCheck.self, ClockSkewCheck.self, HistoryRewrittenCheck.self,
     ]
 
     public init() {}

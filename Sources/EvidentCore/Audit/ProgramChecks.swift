@@ -162,33 +162,38 @@ public struct MissingInterviewCheck: AuditCheck {
     }
 }
 
-/// The audit is run at a useful time: after half the window, and at least 14 days before fieldwork.
-public struct AuditTimingCheck: AuditCheck {
+/// The audit runs too early when fewer than half the window's periods can have closed.
+public struct EarlyAuditCheck: AuditCheck {
     public static let description = CheckDescription(
-        code: "TIMING", summary: "TIMING-EARLY: run before half the window; TIMING-LATE: fewer than 14 days before fieldwork.", severity: .low,
-        triggering: [AuditExample(clock: Day(year: 2026, month: 4, day: 1)!), AuditExample(clock: Day(year: 2027, month: 1, day: 20)!)],
+        code: "TIMING-EARLY", summary: "The audit ran before half the window had passed.", severity: .low,
+        triggering: [AuditExample(clock: Day(year: 2026, month: 4, day: 1)!)],
         nonTriggering: [AuditExample()])
 
     public init() {}
 
     public func findings(_ context: AuditContext) -> [Finding] {
         let middle = context.window.start.adding(days: context.window.start.days(until: context.window.end) / 2)
-        var findings: [Finding] = []
-        if context.clock < middle {
-            var finding = context.finding(self, subject: context.cycle.id, owner: nil,
-                                          message: "the audit ran on \(context.clock), before half the window (\(middle)): most periods cannot be tested yet",
-                                          evidence: [ProgramLayout.fileName])
-            finding.code = "TIMING-EARLY"
-            findings.append(finding)
-        }
-        if let fieldwork = context.cycle.fieldwork, context.clock.days(until: fieldwork) < 14 {
-            var finding = context.finding(self, subject: context.cycle.id, owner: nil,
-                                          message: "the audit ran on \(context.clock), less than 14 days before fieldwork on \(fieldwork): too late to remediate",
-                                          evidence: [ProgramLayout.fileName])
-            finding.code = "TIMING-LATE"
-            findings.append(finding)
-        }
-        return findings
+        guard context.clock < middle else { return [] }
+        return [context.finding(self, subject: context.cycle.id, owner: nil,
+                                message: "the audit ran on \(context.clock), before half the window (\(middle)): most periods cannot be tested yet",
+                                evidence: [ProgramLayout.fileName])]
+    }
+}
+
+/// The audit runs too late when fewer than 14 days remain to fix what it finds before fieldwork.
+public struct LateAuditCheck: AuditCheck {
+    public static let description = CheckDescription(
+        code: "TIMING-LATE", summary: "The audit ran fewer than 14 days before fieldwork.", severity: .low,
+        triggering: [AuditExample(clock: Day(year: 2027, month: 1, day: 20)!)],
+        nonTriggering: [AuditExample()])
+
+    public init() {}
+
+    public func findings(_ context: AuditContext) -> [Finding] {
+        guard let fieldwork = context.cycle.fieldwork, context.clock.days(until: fieldwork) < 14 else { return [] }
+        return [context.finding(self, subject: context.cycle.id, owner: nil,
+                                message: "the audit ran on \(context.clock), less than 14 days before fieldwork on \(fieldwork): too late to remediate",
+                                evidence: [ProgramLayout.fileName])]
     }
 }
 
