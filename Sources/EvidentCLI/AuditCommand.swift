@@ -111,11 +111,10 @@ struct AuditRun {
             let roots = try configuration.layout.complianceFolders.map { try HistoryRoot($0) }
             // One pass over the mainline serves everything below; --as-of reads the past without the index.
             let history = try HistoryReader(repository: repository, useIndex: asOf == nil).read(revision: asOf ?? revision, roots: roots).history
-            let auditedCommitTime = history.files.flatMap(\.events).first { $0.commit.id == commit }?.commit.committer.time
             let clock = try now.map { text throws(CommandFailure) in
                 guard let day = Day(text) else { throw CommandFailure(.usage, "--now must be a date written YYYY-MM-DD, not '\(text)'") }
                 return day
-            } ?? Day(epochSeconds: auditedCommitTime ?? (try commitTime(commit, repository: repository)))
+            } ?? Day(epochSeconds: try repository.commitInfo(commit).committer.time)
             guard let cycle = select(cycle: requested, from: configuration.cycles, clock: clock) else {
                 throw CommandFailure(.usage, requested.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
             }
@@ -181,10 +180,6 @@ struct AuditRun {
     static func select(cycle requested: String?, from cycles: [AuditCycle], clock: Day) -> AuditCycle? {
         if let requested { return cycles.first { $0.id == requested } }
         return cycles.first { $0.start <= clock && clock <= $0.end } ?? cycles.max { $0.end < $1.end }
-    }
-
-    private static func commitTime(_ commit: ObjectID, repository: Repository) throws(RepositoryError) -> Int64 {
-        try repository.commitInfo(commit).committer.time
     }
 
     /// The records committed at the audited commit, and whether each audited commit is still on the mainline.

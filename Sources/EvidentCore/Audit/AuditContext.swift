@@ -1,0 +1,100 @@
+/// Everything an audit check may look at: the program at the audited commit, the cycle, the
+/// audit's clock and what the mainline history proves.
+public struct AuditContext: Sendable {
+    public var program: Program
+    public var cycle: AuditCycle
+    public var clock: Day
+    /// Proven occurrences per control id.
+    public var evidence: [String: [EvidenceProof]]
+    /// Populations per control id (controls that are active or retired inside the window).
+    public var populations: [String: Population]
+    /// The mainline history of every file, by path (deleted evidence is only here).
+    public var histories: [String: PathHistory]
+    /// Each policy file's revisions as they landed, oldest first.
+    public var policyRevisions: [String: [PolicyRevision]]
+    /// What the history proves about each policy file, and its text changes in the window (computed once).
+    public private(set) var policyProofs: [String: PolicyProof] = [:]
+    private(set) var policyChanges: [String: (unapproved: [PolicyChanges.Change], selfApproved: [PolicyChanges.Change])] = [:]
+    /// Findings of the primary checks, for the checks that follow findings up (set by `Auditor`).
+    var primaryFindings: [Finding]?
+    /// The tester's record of the cycle, when one was committed.
+    public var testing: TestingRecord?
+    /// Mainline commits (that changed the program) dated before the one that landed before them.
+    public var clockSkews: [ClockSkew] = []
+    /// Records already committed at the audited commit: earlier runs of this cycle and earlier cycles.
+    public var earlierRecords: [EarlierRecord] = []
+
+    public var window: DayRange { DayRange(start: cycle.start, end: cycle.end) }
+
+    /// Findings are due before fieldwork: at the latest seven days before it (SPEC §9).
+    public var due: Day {
+        cycle.fieldwork.map { $0.adding(days: -7) } ?? clock.adding(days: 30)
+    }
+
+    /// Builds the populations of every control from the histories of the evidence files.
+    /// `controlAdded` gives, per control id, the day its file first landed.
+    public init(program: Program, cycle: AuditCycle, clock: Day, histories: [String: PathHistory], controlAdded: [String: Day] = [:],
+                policyRevisions: [String: [PolicyRevision]] = [:]) {
+        self.program = program
+        self.policyRevisions = policyRevisions
+        self.cycle = cycle
+        self.clock = clock
+        self.histories = histories
+        let window = DayRange(start: cycle.start, end: cycle.end)
+        var evidence: [String: [EvidenceProof]] = [:]
+        var populations: [String: Population] = [:]
+        let occurrencesByFolder = Dictionary(grouping: program.evidence, by: \.folder)
+        for control in program.controls {
+            if let retired = control.retiredOn, retired < window.start { continue }
+            let proofs = EvidenceProof.prove(occurrencesByFolder[control.evidence.value] ?? [], histories: histories)
+            evidence[control.id.value] = proofs
+            guard let frequency = control.frequency?.value else { continue }
+            populations[control.id.value] = Population.build(
+                frequency: frequency, graceDays: control.graceDays, window: window, clock: clock,
+                occurrences: proofs.map(\.occurrence), controlAdded: controlAdded[control.id.value], retiredOn: control.retiredOn)
+        }
+        self.evidence = evidence
+        self.populations = populations
+        for (file, revisions) in policyRevisions {
+            let parsed = ApprovalProof.parse(revisions)
+            let proof = ApprovalProof.proof(of: revisions, parsed: parsed, people: program.configuration.people)
+            policyProofs[file] = proof
+            policyChanges[file] = PolicyChanges.unapprovedOrSelfApproved(revisions, parsed: parsed, proof: proof, window: window,
+                                                                         people: program.configuration.people)
+        }
+    }
+
+    func finding(_ check: some AuditCheck, subject: String, owner: String?, message: String, evidence: [String] = [], period: DayRange? = nil) -> Finding {
+        let description = type(of: check).description
+        return Finding(code: description.code, severity: description.severity, subject: subject, owner: owner, due: due,
+                       status: due < clock ? .overdue : .open, message: message, evidence: evidence, period: period)
+    }
+}
+
+/// A mainline commit whose committer time is earlier than the commit before it on the mainline.
+public struct ClockSkew: Hashable, Sendable {
+    public var commit: String
+    public var landed: Day
+    public var previousCommit: String
+    public var previousLanded: Day
+
+    public init(commit: String, landed: Day, previousCommit: String, previousLanded: Day) {
+        self.commit = commit
+        self.landed = landed
+        self.previousCommit = previousCommit
+        self.previousLanded = previousLanded
+    }
+}
+
+/// A record found at the audited commit, and whether the commit it audited is still on the mainline.
+public struct EarlierRecord: Sendable {
+    public var path: String
+    public var record: AuditRecord
+    public var auditedCommitOnMainline: Bool
+
+    public init(path: String, record: AuditRecord, auditedCommitOnMainline: Bool) {
+        self.path = path
+        self.record = record
+        self.auditedCommitOnMainline = auditedCommitOnMainline
+    }
+}

@@ -1,0 +1,65 @@
+/// A small audited program: the example base program with some files changed, and the days on
+/// which evidence files landed (each `path: day` is one commit adding it; a second day in
+/// `modified` is a later change to it).
+public struct AuditExample: Sendable {
+    public var files: [String: String]
+    public var landed: [String: Day]
+    public var modified: [String: Day]
+    /// Evidence deleted on that day: in the history, gone from the audited program.
+    public var deleted: [String: Day]
+    /// Policy revisions by file; policies without any are taken as landed and approved by dave
+    /// (not their author) on 2026-01-10.
+    public var policyRevisions: [String: [PolicyRevision]]
+    public var clockSkews: [ClockSkew]
+    public var earlierRecords: [EarlierRecord]
+    public var testing: TestingRecord?
+    public var clock: Day
+
+    public init(_ files: [String: String] = [:], landed: [String: Day] = [:], modified: [String: Day] = [:], deleted: [String: Day] = [:],
+                policyRevisions: [String: [PolicyRevision]] = [:], clockSkews: [ClockSkew] = [], earlierRecords: [EarlierRecord] = [],
+                testing: TestingRecord? = nil, clock: Day = Day(year: 2026, month: 11, day: 15)!) {
+        self.testing = testing
+        self.files = files
+        self.policyRevisions = policyRevisions
+        self.clockSkews = clockSkews
+        self.earlierRecords = earlierRecords
+        self.landed = landed
+        self.modified = modified
+        self.deleted = deleted
+        self.clock = clock
+    }
+
+    /// What a clean audit of the base program adds: AC-01's evidence for each closed quarter,
+    /// landed on time, the year's risk assessment, and the owner's interview note.
+    public static let cleanAuditFiles: [String: String] = [
+        "evidence/AC-01/2026-04-10-review.md": "Q2", "evidence/AC-01/2026-07-08-review.md": "Q3",
+        "risk/risk-assessment.md": "---\nkind: risk-assessment\n---\nRegister.\n",
+        "audits/2026/interviews/alice.md": "Interview with Alice.\n",
+    ]
+
+    public func context() throws -> AuditContext {
+        var files = ExampleProgram.base.merging(Self.cleanAuditFiles) { $1 }.merging(self.files) { $1 }
+        files = files.filter { !$0.value.isEmpty || $0.key.hasSuffix(".gitkeep") }
+        let program = try Program.load(from: InMemoryFiles(files.filter { deleted[$0.key] == nil }))
+        var histories: [String: PathHistory] = [:]
+        for path in files.keys where path.hasPrefix("evidence/") || path.hasPrefix("risk/") || path.hasPrefix("audits/") {
+            let name = path.split(separator: "/").dropFirst(2).first.map(String.init) ?? ""
+            let claimed = EvidenceOccurrence.claimedDate(ofName: name) ?? Day(year: 2026, month: 1, day: 1)!
+            var events = [PathHistory.Event(change: .added, commit: "add:\(path)", landed: landed[path] ?? claimed.adding(days: 1), author: "bob")]
+            if let day = modified[path] { events.append(.init(change: .modified, commit: "edit:\(path)", landed: day, author: "bob")) }
+            if let day = deleted[path] { events.append(.init(change: .deleted, commit: "delete:\(path)", landed: day, author: "bob")) }
+            histories[path] = PathHistory(path: path, events: events)
+        }
+        var revisions = policyRevisions
+        for policy in program.policies where revisions[policy.file] == nil {
+            revisions[policy.file] = [PolicyRevision(commit: "add:\(policy.file)", day: Day(year: 2026, month: 1, day: 10)!, authorName: "Alice Smith",
+                                                     authorEmail: "alice@example.com", approvedBy: [], text: files[policy.file])]
+        }
+        let cycle = program.configuration.cycles[0]
+        var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)
+        context.clockSkews = clockSkews
+        context.earlierRecords = earlierRecords
+        context.testing = testing
+        return context
+    }
+}
