@@ -38,8 +38,7 @@ struct AuditCommand: ParsableCommand {
         let repository = try repository.open()
         let run = try AuditRun.perform(repository: repository, asOf: asOf, cycle: cycle, now: now)
         if !dryRun {
-            try write(["record.json": try JSONOutput.encode(run.record), "record.md": RecordMarkdownRenderer.render(run.record),
-                       "report.html": RecordHTMLRenderer.render(run.record)], to: run.folder, repository: repository)
+            try run.writeRecord(into: repository)
         }
         switch format {
         case .json: FileHandle.standardOutput.write(Data(try JSONOutput.encode(run.record).utf8))
@@ -59,30 +58,6 @@ struct AuditCommand: ParsableCommand {
         }
         if let threshold, run.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(ExitStatus.findings.rawValue)
-        }
-    }
-
-    /// Writes every file to a temporary name first and renames them into place only once all
-    /// are written, so a failure leaves no half-written record.
-    private func write(_ files: [String: String], to folder: String, repository: Repository) throws(CommandFailure) {
-        guard let top = repository.workingDirectory else {
-            throw CommandFailure(.usage, "a bare repository has no working tree to write the record into; use --dry-run")
-        }
-        let directory = top.appendingPathComponent(folder, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            var staged: [(URL, URL)] = []
-            for (name, content) in files.sorted(by: { $0.key < $1.key }) {
-                let target = directory.appendingPathComponent(name)
-                let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                try Data(content.utf8).write(to: temporary)
-                staged.append((temporary, target))
-            }
-            for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
-                throw CocoaError(.fileWriteUnknown)
-            }
-        } catch {
-            throw CommandFailure(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
         }
     }
 }
@@ -173,6 +148,33 @@ struct AuditRun {
             throw failure
         } catch {
             throw CommandFailure(.usage, "\(error)")
+        }
+    }
+
+    /// Writes record.json, record.md and report.html into the working tree: each to a temporary
+    /// name first, renamed into place only once all are written, so a failure leaves no
+    /// half-written record.
+    func writeRecord(into repository: Repository) throws(CommandFailure) {
+        guard let top = repository.workingDirectory else {
+            throw CommandFailure(.usage, "a bare repository has no working tree to write the record into; use --dry-run")
+        }
+        let directory = top.appendingPathComponent(folder, isDirectory: true)
+        do {
+            let files = ["record.json": try JSONOutput.encode(record), "record.md": RecordMarkdownRenderer.render(record),
+                         "report.html": RecordHTMLRenderer.render(record)]
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var staged: [(URL, URL)] = []
+            for (name, content) in files.sorted(by: { $0.key < $1.key }) {
+                let target = directory.appendingPathComponent(name)
+                let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                try Data(content.utf8).write(to: temporary)
+                staged.append((temporary, target))
+            }
+            for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            throw CommandFailure(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
         }
     }
 

@@ -22,8 +22,9 @@ struct DemoCommand: ParsableCommand {
             throw CommandFailure(.usage, "'\(path)' already exists; choose a new folder")
         }
         let run: AuditRun
+        let repository: Repository
         do {
-            let repository = try Repository.create(at: path, branch: "main")
+            repository = try Repository.create(at: path, branch: "main")
             for commit in DemoProgram.commits(withProblems: !clean) {
                 let time = Int64(commit.day.daysSinceEpoch) * 86_400 + 12 * 3600
                 try repository.commit(commit.files.mapValues { $0.map { Data($0.utf8) } }, message: commit.message,
@@ -34,15 +35,8 @@ struct DemoCommand: ParsableCommand {
         } catch let error as RepositoryError {
             throw CommandFailure(error)
         }
+        try run.writeRecord(into: repository)
         let folderURL = URL(fileURLWithPath: path).appendingPathComponent(run.folder, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
-            try Data(try JSONOutput.encode(run.record).utf8).write(to: folderURL.appendingPathComponent("record.json"))
-            try Data(RecordMarkdownRenderer.render(run.record).utf8).write(to: folderURL.appendingPathComponent("record.md"))
-            try Data(RecordHTMLRenderer.render(run.record).utf8).write(to: folderURL.appendingPathComponent("report.html"))
-        } catch {
-            throw CommandFailure(.repository, "cannot write the demo record: \(error.localizedDescription)")
-        }
         var text = "Built a demo program with a year of mainline history in \(path)\n"
         if !clean {
             text += "Planted: " + DemoProgram.planted.map { "\($0.code) on \($0.subject)" }.joined(separator: ", ") + "\n"
