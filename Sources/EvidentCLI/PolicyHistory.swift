@@ -6,8 +6,9 @@ import Foundation
 /// approvals landed with it (read through the persisted history index).
 enum PolicyHistory {
     static func proofs(repository: Repository, revision: String, layout: ProgramLayout, people: [String: Person]) throws(RepositoryError) -> [String: PolicyProof] {
-        let root = try! HistoryRoot(layout.policies)
-        let history = try HistoryReader(repository: repository).read(revision: revision, roots: [root]).history
+        // The same roots as `history` and `audit`, so every command extends one persisted index.
+        let roots = layout.complianceFolders.compactMap { try? HistoryRoot($0) }
+        let history = try HistoryReader(repository: repository).read(revision: revision, roots: roots).history
         return try revisions(in: history, under: layout.policies, repository: repository).mapValues { ApprovalProof.proof(of: $0, people: people) }
     }
 

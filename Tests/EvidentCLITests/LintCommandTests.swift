@@ -75,6 +75,16 @@ import Testing
         #expect(skipped.status == 0)
     }
 
+    @Test func lintHistoryAndAuditShareOnePersistedIndex() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        #expect(try EvidentBinary.run(["lint", "--today", "2026-06-01"], in: repository.url).status == 0)
+        #expect(try EvidentBinary.run(["history"], in: repository.url).status == 0)
+        #expect(try EvidentBinary.run(["audit", "--dry-run", "--fail-on", "never"], in: repository.url).status == 0)
+        let indexes = try FileManager.default.contentsOfDirectory(atPath: repository.url.appendingPathComponent(".git/evident").path)
+        #expect(indexes.count == 1, "\(indexes)")
+    }
+
     @Test func failOnChoosesTheThresholdAndPathsFilter() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder)
