@@ -41,7 +41,7 @@ struct AuditCommand: ParsableCommand {
             try run.writeRecord(into: repository)
         }
         switch format {
-        case .json: FileHandle.standardOutput.write(Data(try JSONOutput.encode(run.record).utf8))
+        case .json: FileHandle.standardOutput.write(Data(RecordJSON.bytes(run.record)))
         case .markdown: FileHandle.standardOutput.write(Data(RecordMarkdownRenderer.render(run.record).utf8))
         case .html: FileHandle.standardOutput.write(Data(RecordHTMLRenderer.render(run.record).utf8))
         case .text:
@@ -160,14 +160,14 @@ struct AuditRun {
         }
         let directory = top.appendingPathComponent(folder, isDirectory: true)
         do {
-            let files = ["record.json": try JSONOutput.encode(record), "record.md": RecordMarkdownRenderer.render(record),
-                         "report.html": RecordHTMLRenderer.render(record)]
+            let files = ["record.json": Data(RecordJSON.bytes(record)), "record.md": Data(RecordMarkdownRenderer.render(record).utf8),
+                         "report.html": Data(RecordHTMLRenderer.render(record).utf8)]
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var staged: [(URL, URL)] = []
             for (name, content) in files.sorted(by: { $0.key < $1.key }) {
                 let target = directory.appendingPathComponent(name)
                 let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                try Data(content.utf8).write(to: temporary)
+                try content.write(to: temporary)
                 staged.append((temporary, target))
             }
             for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {

@@ -42,12 +42,11 @@ struct VerifyCommand: ParsableCommand {
             }
             do {
                 let again = try AuditRun.perform(repository: repository, asOf: record.auditedCommit, cycle: record.cycle.id, now: record.clock)
-                let expected = try JSONOutput.encode(again.record)
-                if Data(expected.utf8) != data {
+                if Data(RecordJSON.bytes(again.record)) != data {
                     problems.append("\(path): differs from a fresh audit of \(audited.abbreviated()): it was modified after it was written, a record it chains to changed, or it was written by another Evident version (\(record.tool))")
                 }
-            } catch let failure as CommandFailure {
-                problems.append("\(path): cannot re-audit \(audited.abbreviated()): \(failure.message)")
+            } catch {
+                problems.append("\(path): cannot re-audit \(audited.abbreviated()): \(error.message)")
             }
         }
         var out = problems.map { "problem: \($0)\n" }.joined()

@@ -44,7 +44,7 @@ public struct ProgramLayout: Hashable, Sendable {
     public static func parse(_ text: String, displayPath: String = fileName) throws(InputError) -> ProgramLayout {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, .basic)
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw YAMLErrors.inputError(error, file: displayPath)
         } catch {

@@ -5,6 +5,7 @@ import Testing
 @Suite struct ModelTests {
     @Test func daysParseOnlyRealDates() {
         #expect(Day("2026-02-28")?.description == "2026-02-28")
+        #expect(Day("0042-03-09")?.description == "0042-03-09")
         #expect(Day("2024-02-29") != nil)
         #expect(Day("2026-02-29") == nil)
         #expect(Day("2026-2-1") == nil)

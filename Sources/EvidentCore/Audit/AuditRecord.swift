@@ -126,12 +126,12 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             Criterion(id: criterion.id, title: criterion.title,
                       controls: program.controls.filter { $0.isActive && $0.criteria.contains { $0.value == criterion.id } }.map(\.id.value).sorted())
         }
+        let withExceptions = Set(findings.filter { $0.severity >= .medium }.map(\.subject))
         let controls = active.sorted { $0.id.value < $1.id.value }.map { control -> Control in
             let population = context.populations[control.id.value]
             let tested = population?.tested ?? []
-            let subjectFindings = findings.filter { $0.subject == control.id.value && $0.severity >= .medium }
             let result = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? "not-tested"
-                : subjectFindings.isEmpty ? "effective" : "exceptions"
+                : withExceptions.contains(control.id.value) ? "exceptions" : "effective"
             let items: [ProvenOccurrence]
             if let population, population.frequency == .event || population.frequency == .continuous {
                 items = population.occurrences.filter { $0.landed != nil }
@@ -174,9 +174,9 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                                message: finding.message, evidence: finding.evidence, period: finding.period?.description)
             },
             followUp: [], tester: context.testing?.tester?.value, previous: previous)
+        let currentStatus = Dictionary(record.findings.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         record.followUp = context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }.flatMap(\.record.findings).map { earlier in
-            let current = record.findings.first { $0.id == earlier.id }
-            return FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: current?.status ?? "remediated")
+            FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: currentStatus[earlier.id] ?? "remediated")
         }
         return record
     }

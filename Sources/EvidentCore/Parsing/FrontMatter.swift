@@ -35,7 +35,7 @@ struct FrontMatterDocument {
     /// Composes YAML text; nil (with a diagnostic) when it is not valid YAML.
     static func compose(_ text: String, file: String, lineOffset: Int, diagnostics: inout [Diagnostic]) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic) ?? Node.mapping(Node.Mapping([]))
+            return try Yams.compose(yaml: text, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             let input = YAMLErrors.inputError(error, file: file)
             var location = input.location ?? SourceLocation(file: file, line: 1, column: 1)

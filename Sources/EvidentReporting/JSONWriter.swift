@@ -1,0 +1,139 @@
+/// Writes JSON straight into bytes, laid out exactly as `JSONOutput` (Foundation's encoder with
+/// pretty printing, sorted keys and unescaped slashes) lays it out, for documents too large to go
+/// through `Encodable` quickly. The caller writes the members of each object in sorted order;
+/// `RecordJSON`'s tests compare every byte with `JSONOutput`.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    /// Members written so far in each open container, innermost last.
+    private var counts: [Int] = []
+
+    public init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The document with its final newline.
+    public consuming func finished() -> [UInt8] {
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    // MARK: Containers
+
+    public mutating func object(_ members: (inout JSONWriter) -> Void) {
+        container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), members)
+    }
+
+    public mutating func array(_ elements: (inout JSONWriter) -> Void) {
+        container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), elements)
+    }
+
+    /// An array of values, each written by `element`.
+    public mutating func array<S: Sequence>(_ values: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+        array { writer in
+            for value in values {
+                writer.nextElement()
+                element(&writer, value)
+            }
+        }
+    }
+
+    public mutating func array(_ strings: [String]) {
+        array(strings) { $0.string($1) }
+    }
+
+    /// An object of strings, keys in byte order as `JSONEncoder`'s `.sortedKeys` orders them.
+    public mutating func object(_ dictionary: [String: String]) {
+        object { writer in
+            for key in dictionary.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                writer.key(key)
+                writer.string(dictionary[key]!)
+            }
+        }
+    }
+
+    // MARK: Members
+
+    /// Starts the next member of the enclosing object; write its value next.
+    public mutating func key(_ name: String) {
+        nextElement()
+        string(name)
+        bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    }
+
+    /// Starts the next element of the enclosing array; write its value next.
+    public mutating func nextElement() {
+        if counts[counts.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
+        counts[counts.count - 1] += 1
+        newline(depth: counts.count)
+    }
+
+    /// A member whose value is a string, left out when nil (as synthesized `Encodable` does).
+    public mutating func member(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    public mutating func member(_ name: String, _ value: Int) {
+        key(name)
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    public mutating func member(_ name: String, _ strings: [String]) {
+        key(name)
+        array(strings)
+    }
+
+    // MARK: Scalars
+
+    public mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var plain = 0
+            for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+                escape(utf8[index])
+                plain = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        let short: UInt8? = switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        default: nil
+        }
+        if let short {
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), short])
+        } else {
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        }
+    }
+
+    // MARK: Layout
+
+    private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
+        bytes.append(open)
+        counts.append(0)
+        body(&self)
+        let empty = counts.removeLast() == 0
+        // Foundation leaves an empty line inside an empty container.
+        if empty { bytes.append(UInt8(ascii: "\n")) }
+        newline(depth: counts.count)
+        bytes.append(close)
+    }
+
+    private mutating func newline(depth: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+}
