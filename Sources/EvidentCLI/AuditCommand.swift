@@ -66,6 +66,8 @@ struct AuditCommand: ParsableCommand {
 struct AuditRun {
     var record: AuditRecord
     var findings: [Finding]
+    /// The program at the audited commit.
+    var program: Program
     /// Where the record goes, relative to the repository top.
     var folder: String
 
@@ -76,9 +78,7 @@ struct AuditRun {
             let workingLayout = try programLayout(of: repository)
             let revision = try asOf ?? mainlineRevision(explicit: nil, layout: workingLayout, repository: repository)
             let (commit, _) = try repository.resolveCommit(revision)
-            let layoutText = try repository.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let layout = try ProgramLayout.parse(layoutText)
-            let program = try Program.load(from: GitFilesSource(repository: repository, commit: commit, root: layout.root))
+            let program = try loadProgram(at: commit, repository: repository)
             if let problem = program.diagnostics.first(where: { $0.severity == .error }) {
                 throw CommandFailure(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)]; fix it (see `evident lint`) before auditing")
             }
@@ -137,17 +137,9 @@ struct AuditRun {
             let previous = try previousRecordHash(cycle: cycle, cycles: configuration.cycles, layout: configuration.layout, commit: commit, repository: repository)
             let record = AuditRecord.make(context: context, findings: findings, auditedCommit: commit.description,
                                           tool: "evident \(EvidentVersion.current)", previous: previous)
-            return AuditRun(record: record, findings: findings, folder: folder)
-        } catch let error as RepositoryError {
-            throw CommandFailure(error)
-        } catch let error as InputError {
-            throw CommandFailure(error)
-        } catch let error as HistoryRootError {
-            throw CommandFailure(error)
-        } catch let failure as CommandFailure {
-            throw failure
+            return AuditRun(record: record, findings: findings, program: program, folder: folder)
         } catch {
-            throw CommandFailure(.usage, "\(error)")
+            throw CommandFailure(wrapping: error)
         }
     }
 
@@ -176,6 +168,13 @@ struct AuditRun {
         } catch {
             throw CommandFailure(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
         }
+    }
+
+    /// The program as it stood in `commit`, with the layout of that commit's evident.yaml.
+    static func loadProgram(at commit: ObjectID, repository: Repository) throws -> Program {
+        let layoutText = try repository.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let layout = try ProgramLayout.parse(layoutText)
+        return try Program.load(from: GitFilesSource(repository: repository, commit: commit, root: layout.root))
     }
 
     /// The requested cycle, else the one whose window holds the clock, else the latest.

@@ -10,7 +10,7 @@ public struct EvidentCommand: ParsableCommand {
         abstract: "Run a SOC 2 program as code; prove from the git history when each file changed.",
         discussion: "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 bad input or usage, 3 repository problem.",
         version: EvidentVersion.current,
-        subcommands: [InitCommand.self, LintCommand.self, AuditCommand.self, VerifyCommand.self, HistoryCommand.self, HookCommand.self, DemoCommand.self]
+        subcommands: [InitCommand.self, LintCommand.self, AuditCommand.self, DiffCommand.self, PRCommand.self, VerifyCommand.self, HistoryCommand.self, CodeOwnersCommand.self, HookCommand.self, DemoCommand.self]
     )
 
     public init() {}
@@ -63,6 +63,17 @@ struct CommandFailure: Error {
     init(_ error: RepositoryError) { self.init(.repository, error.description) }
     init(_ error: HistoryRootError) { self.init(.usage, error.description) }
     init(_ error: InputError) { self.init(.usage, error.description) }
+
+    /// Any error met while running a command, with the exit code its kind means.
+    init(wrapping error: any Error) {
+        switch error {
+        case let failure as CommandFailure: self = failure
+        case let error as RepositoryError: self.init(error)
+        case let error as HistoryRootError: self.init(error)
+        case let error as InputError: self.init(error)
+        default: self.init(.usage, "\(error)")
+        }
+    }
 
     var exitCode: Int32 { status.rawValue }
 

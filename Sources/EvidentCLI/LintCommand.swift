@@ -51,22 +51,26 @@ struct LintCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(try RuleDocumentation.render(format: listing).utf8))
             return
         }
-        let day = try parsedToday()
+        let day = try parseDay(today)
         let repository = try repository.open()
         let layout = try programLayout(of: repository, staged: staged)
         let program: Program
         var stagedChanges: [StagedChange]?
+        var previousPolicies: [String: Policy] = [:]
         do {
+            let source: any ProgramFileSource
             if staged {
-                let source = try GitFilesSource(stagedIn: repository, root: layout.root)
-                program = try Program.load(from: source)
-                stagedChanges = try changes(from: repository.headCommit(), to: source, repository: repository, root: layout.root)
+                let index = try GitFilesSource(stagedIn: repository, root: layout.root)
+                stagedChanges = try changes(from: repository.headCommit(), to: index, repository: repository, root: layout.root)
+                source = index
             } else {
                 guard let top = repository.workingDirectory else {
                     throw CommandFailure(.usage, "a bare repository has no working tree to lint; use --staged or run in a clone")
                 }
-                program = try Program.load(from: WorkingTreeSource(top: top))
+                source = WorkingTreeSource(top: top)
             }
+            program = try Program.load(from: source)
+            previousPolicies = try committedVersions(of: program.policies, changedIn: source, repository: repository)
         } catch let error as RepositoryError {
             throw CommandFailure(error)
         }
@@ -81,28 +85,14 @@ struct LintCommand: ParsableCommand {
                 throw CommandFailure(error)
             }
         }
-        let context = LintContext(program: program, policyHistory: policyHistory, stagedChanges: stagedChanges, today: day)
+        let context = LintContext(program: program, policyHistory: policyHistory, stagedChanges: stagedChanges,
+                                  previousPolicies: previousPolicies, today: day)
         let diagnostics = filtered(Linter().run(context), repository: repository)
         let rules = Linter.rules.map { $0.description }
         FileHandle.standardOutput.write(Data(try format.reporter.render(diagnostics, rules: rules).utf8))
-        if let threshold = threshold, diagnostics.contains(where: { $0.severity >= threshold }) {
+        if let threshold = failOn.severity, diagnostics.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(ExitStatus.findings.rawValue)
         }
-    }
-
-    private var threshold: Severity? {
-        switch failOn {
-        case .error: .error
-        case .warning: .warning
-        case .info: .info
-        case .never: nil
-        }
-    }
-
-    private func parsedToday() throws(CommandFailure) -> Day {
-        guard let today else { return Day(epochSeconds: Int64(Date().timeIntervalSince1970)) }
-        guard let day = Day(today) else { throw CommandFailure(.usage, "--today must be a date written YYYY-MM-DD, not '\(today)'") }
-        return day
     }
 
     /// Paths may be given relative to the repository top or as absolute paths.
@@ -115,6 +105,17 @@ struct LintCommand: ParsableCommand {
             return relative
         })
         return diagnostics.filter { wanted.contains($0.location.file) }
+    }
+
+    /// The policies as HEAD has them, for each policy file whose text the source changes.
+    private func committedVersions(of policies: [Policy], changedIn source: some ProgramFileSource, repository: Repository) throws -> [String: Policy] {
+        guard let head = repository.headCommit() else { return [:] }
+        var previous: [String: Policy] = [:]
+        for policy in policies {
+            guard let committed = try repository.contents(of: policy.file, at: head), committed != (try source.contents(of: policy.file)) else { continue }
+            previous[policy.file] = Policy.parse(String(decoding: committed, as: UTF8.self), file: policy.file)
+        }
+        return previous
     }
 
     /// What the index changes against HEAD under the program root.

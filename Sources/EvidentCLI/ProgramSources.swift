@@ -36,17 +36,21 @@ struct WorkingTreeSource: ProgramFileSource {
 /// as it stood in a commit.
 struct GitFilesSource: ProgramFileSource {
     let repository: Repository
-    /// Every file under the program root, plus evident.yaml, by path.
+    /// Every file under the program root, plus evident.yaml and CODEOWNERS, by path.
     let files: [String: GitFile]
 
     /// The git index.
     init(stagedIn repository: Repository, root: String) throws(RepositoryError) {
-        self.init(repository, try repository.indexFiles(under: root) + repository.indexFiles(under: ProgramLayout.fileName))
+        self.init(repository, try repository.indexFiles(under: [root, ProgramLayout.fileName] + CodeOwners.candidates))
     }
 
     /// A commit.
     init(repository: Repository, commit: ObjectID, root: String) throws(RepositoryError) {
-        self.init(repository, try repository.files(under: root, at: commit) + repository.files(under: ProgramLayout.fileName, at: commit))
+        var list = try repository.files(under: root, at: commit)
+        for path in [ProgramLayout.fileName] + CodeOwners.candidates {
+            list += try repository.files(under: path, at: commit)
+        }
+        self.init(repository, list)
     }
 
     private init(_ repository: Repository, _ list: [GitFile]) {

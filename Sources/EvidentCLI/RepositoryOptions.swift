@@ -27,12 +27,8 @@ func programLayout(of repository: Repository, staged: Bool = false) throws(Comma
         }
         guard let workingDirectory = repository.workingDirectory else { return ProgramLayout() }
         return try ProgramLayout.load(from: workingDirectory.appendingPathComponent(ProgramLayout.fileName))
-    } catch let error as RepositoryError {
-        throw CommandFailure(error)
-    } catch let error as InputError {
-        throw CommandFailure(error)
     } catch {
-        throw CommandFailure(.usage, "\(error)")
+        throw CommandFailure(wrapping: error)
     }
 }
 

@@ -21,18 +21,23 @@ extension Repository {
 
     /// The staged files (stage 0 of the git index) under `prefix` (`.` for all).
     public func indexFiles(under prefix: String) throws(RepositoryError) -> [GitFile] {
+        try indexFiles(under: [prefix])
+    }
+
+    /// The files staged in the index under any of `prefixes`, in one pass over the index.
+    public func indexFiles(under prefixes: [String]) throws(RepositoryError) -> [GitFile] {
         var index: OpaquePointer?
         guard git_repository_index(&index, pointer) == 0, let index else {
             throw .libgit2(operation: "reading the git index", message: LibGit2.lastErrorMessage())
         }
         defer { git_index_free(index) }
-        let match = PrefixMatch(prefix)
+        let matches = prefixes.map(PrefixMatch.init)
         var files: [GitFile] = []
         for position in 0..<git_index_entrycount(index) {
             guard let entry = git_index_get_byindex(index, position), git_index_entry_stage(entry) == 0 else { continue }
             let length = strlen(entry.pointee.path)
             let path = entry.pointee.path.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
-            guard match.contains(path) else { continue }
+            guard matches.contains(where: { $0.contains(path) }) else { continue }
             files.append(GitFile(path: GitPath(bytes: path), id: ObjectID(entry.pointee.id), mode: entry.pointee.mode))
         }
         return files
@@ -71,6 +76,30 @@ extension Repository {
         var descendant = commit.gitOID
         var candidate = ancestor.gitOID
         return git_graph_descendant_of(pointer, &descendant, &candidate) == 1
+    }
+
+    /// The best common ancestor of two commits (as `git merge-base`), or nil when they share no history.
+    public func mergeBase(_ one: ObjectID, _ other: ObjectID) throws(RepositoryError) -> ObjectID? {
+        var base = git_oid()
+        var first = one.gitOID
+        var second = other.gitOID
+        let status = git_merge_base(&base, pointer, &first, &second)
+        if status == GIT_ENOTFOUND.rawValue { return nil }
+        guard status == 0 else { throw .libgit2(operation: "finding the merge base of \(one.abbreviated()) and \(other.abbreviated())", message: LibGit2.lastErrorMessage()) }
+        return ObjectID(base)
+    }
+
+    /// The newest commit on the first-parent chain from `tip` whose committer time is at or
+    /// before `time` (seconds since the epoch), as `git rev-list -1 --first-parent --before`.
+    public func lastFirstParentCommit(from tip: ObjectID, atOrBefore time: Int64) throws(RepositoryError) -> ObjectID? {
+        var next: ObjectID? = tip
+        while let id = next {
+            if try commitInfo(id).committer.time <= time { return id }
+            next = try withRawObject(id, expecting: GIT_OBJECT_COMMIT, role: "commit") { raw throws(RepositoryError) in
+                try CommitParser.links(of: id, in: raw).firstParent
+            }
+        }
+        return nil
     }
 
     /// A commit's signature (`gpgsig` header) and the data it signs, or nil for an unsigned commit.

@@ -9,15 +9,7 @@ public enum RecordHTMLRenderer {
             <html lang="en"><head><meta charset="utf-8">
             <title>Internal audit record — cycle \(escape(record.cycle.id))</title>
             <style>
-            body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#1d2430;padding:0 1rem}
-            h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #d5dae1}
-            table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d5dae1;padding:.3rem .5rem;text-align:left;vertical-align:top}
-            th{background:#f2f4f7}.note{background:#fff8e1;border:1px solid #f0d27a;padding:.6rem .8rem}
-            .sev-high{color:#a40e26;font-weight:600}.sev-medium{color:#9a5b00;font-weight:600}.sev-low{color:#2d5d9f}.sev-info{color:#5b6572}
-            .timeline{display:flex;gap:2px;min-width:12rem}.timeline span{flex:1;height:1.1rem;border-radius:2px}
-            .on-time{background:#2e9d5b}.late{background:#e8a317}.missing{background:#d6334a}.pending{background:#c9ced6}.not-started{background:repeating-linear-gradient(45deg,#eef0f3,#eef0f3 3px,#d9dde3 3px,#d9dde3 6px)}
-            .legend span{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;margin:0 .25rem 0 .8rem;vertical-align:middle}
-            code{font-size:.9em}
+            \(style)
             </style></head><body>
             <h1>Internal audit record — cycle \(escape(record.cycle.id))</h1>
             <p class="note">\(escape(AuditRecord.statement))</p>
@@ -80,6 +72,19 @@ public enum RecordHTMLRenderer {
         out += "</table>\n</body></html>\n"
         return out
     }
+
+    /// The report's look, shared by every HTML page Evident writes.
+    static let style = """
+        body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#1d2430;padding:0 1rem}
+        h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #d5dae1}
+        table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d5dae1;padding:.3rem .5rem;text-align:left;vertical-align:top}
+        th{background:#f2f4f7}.note{background:#fff8e1;border:1px solid #f0d27a;padding:.6rem .8rem}
+        .sev-high{color:#a40e26;font-weight:600}.sev-medium{color:#9a5b00;font-weight:600}.sev-low{color:#2d5d9f}.sev-info{color:#5b6572}
+        .timeline{display:flex;gap:2px;min-width:12rem}.timeline span{flex:1;height:1.1rem;border-radius:2px}
+        .on-time{background:#2e9d5b}.late{background:#e8a317}.missing{background:#d6334a}.pending{background:#c9ced6}.not-started{background:repeating-linear-gradient(45deg,#eef0f3,#eef0f3 3px,#d9dde3 3px,#d9dde3 6px)}
+        .legend span{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;margin:0 .25rem 0 .8rem;vertical-align:middle}
+        code{font-size:.9em}
+        """
 
     static func escape(_ text: String) -> String {
         var out = ""

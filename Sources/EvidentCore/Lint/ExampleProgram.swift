@@ -38,25 +38,30 @@ public enum ExampleProgram {
 
             """
         for topic in topics {
-            files["policies/\(policyID(topic)).md"] = """
-                ---
-                id: \(policyID(topic))
-                title: \(topic) policy
-                owner: alice
-                version: "1.0"
-                topic: \(topic)
-                review_days: 365
-                controls: [AC-01]
-                approvals:
-                  - {by: dave, version: "1.0", date: 2026-01-10}
-                ---
-                Policy text.
-
-                """
+            files["policies/\(policyID(topic)).md"] = policy(topic)
         }
         files["evidence/AC-01/2026-01-15-review.md"] = "Reviewed.\n"
         return files
     }()
+
+    /// A base policy file, owned by alice, with one approval by dave per entry of `approvals`.
+    public static func policy(_ topic: String, version: String = "1.0", approvals: [String] = ["1.0"], body: String = "Policy text.") -> String {
+        """
+        ---
+        id: \(policyID(topic))
+        title: \(topic) policy
+        owner: alice
+        version: "\(version)"
+        topic: \(topic)
+        review_days: 365
+        controls: [AC-01]
+        approvals:
+        \(approvals.map { "  - {by: dave, version: \"\($0)\", date: 2026-01-10}" }.joined(separator: "\n"))
+        ---
+        \(body)
+
+        """
+    }
 
     /// The example's files: the base with its changes applied.
     public static func files(for example: RuleExample) -> [String: String] {
@@ -67,7 +72,13 @@ public enum ExampleProgram {
 
     public static func context(for example: RuleExample) throws -> LintContext {
         let program = try Program.load(from: InMemoryFiles(files(for: example)))
-        return LintContext(program: program, policyHistory: example.policyHistory, stagedChanges: example.staged, today: example.today)
+        var previous: [String: Policy] = [:]
+        for (file, text) in example.before {
+            var ignored: [Diagnostic] = []
+            previous[file] = PolicyParser.parse(text, file: file, diagnostics: &ignored)
+        }
+        return LintContext(program: program, policyHistory: example.policyHistory, stagedChanges: example.staged,
+                           previousPolicies: previous, today: example.today)
     }
 }
 

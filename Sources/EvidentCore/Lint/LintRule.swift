@@ -24,14 +24,17 @@ public struct RuleExample: Sendable {
     public var removed: [String]
     public var policyHistory: [String: PolicyProof]?
     public var staged: [StagedChange]?
+    /// Files as they were before the change being linted (for the rules that compare).
+    public var before: [String: String]
     public var today: Day
 
     public init(_ files: [String: String] = [:], removing removed: [String] = [], policyHistory: [String: PolicyProof]? = nil,
-                staged: [StagedChange]? = nil, today: Day = Day(year: 2026, month: 6, day: 1)!) {
+                staged: [StagedChange]? = nil, before: [String: String] = [:], today: Day = Day(year: 2026, month: 6, day: 1)!) {
         self.files = files
         self.removed = removed
         self.policyHistory = policyHistory
         self.staged = staged
+        self.before = before
         self.today = today
     }
 }
@@ -41,15 +44,19 @@ public struct LintContext: Sendable {
     public var program: Program
     /// What mainline history proves about each policy file; nil when history was not read.
     public var policyHistory: [String: PolicyProof]?
-    /// What the commit being made changes (for `--staged`); nil otherwise.
+    /// What the change being linted does (`--staged`, `evident pr`); nil otherwise.
     public var stagedChanges: [StagedChange]?
+    /// Policies as they were before the change, by file: those whose file the change modifies.
+    public var previousPolicies: [String: Policy]
     /// The day deadlines are measured against.
     public var today: Day
 
-    public init(program: Program, policyHistory: [String: PolicyProof]? = nil, stagedChanges: [StagedChange]? = nil, today: Day) {
+    public init(program: Program, policyHistory: [String: PolicyProof]? = nil, stagedChanges: [StagedChange]? = nil,
+                previousPolicies: [String: Policy] = [:], today: Day) {
         self.program = program
         self.policyHistory = policyHistory
         self.stagedChanges = stagedChanges
+        self.previousPolicies = previousPolicies
         self.today = today
     }
 }
@@ -115,6 +122,7 @@ public struct Linter: Sendable {
         DanglingReferenceRule.self, ReferenceMismatchRule.self, UncoveredCriterionRule.self, MissingPolicyTopicRule.self,
         MissingEvidenceFolderRule.self, EvidenceNameDateRule.self, EvidenceUnknownControlRule.self,
         RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, EvidenceAppendOnlyRule.self,
+        PolicyChangeUnversionedRule.self, CodeOwnersStaleRule.self,
     ]
 
     public init() {}

@@ -22,6 +22,8 @@ public struct Program: Sendable {
     public var riskDocuments: [RiskDocument]
     /// Problems found while reading: YAML syntax, missing keys, wrong types, unknown keys.
     public var diagnostics: [Diagnostic]
+    /// The repository's CODEOWNERS file, where GitHub would find it, if there is one.
+    public var codeOwners: CodeOwnersFile? = nil
 
     public static func load(from source: some ProgramFileSource) throws -> Program {
         var diagnostics: [Diagnostic] = []
@@ -57,8 +59,16 @@ public struct Program: Sendable {
             guard let sidecar = evidence[index].sidecar, let data = try source.contents(of: sidecar) else { continue }
             evidence[index].details = EvidenceDetails.parse(text(data, sidecar, &diagnostics), file: sidecar, diagnostics: &diagnostics)
         }
+        var codeOwners: CodeOwnersFile?
+        for file in CodeOwners.candidates {
+            if let data = try source.contents(of: file) {
+                codeOwners = CodeOwnersFile(file: file, text: String(decoding: data, as: UTF8.self))
+                break
+            }
+        }
         return Program(configuration: configuration, controls: controls, policies: policies, evidence: evidence,
-                       looseEvidenceFiles: loose, evidenceFolders: folders, riskDocuments: riskDocuments, diagnostics: diagnostics)
+                       looseEvidenceFiles: loose, evidenceFolders: folders, riskDocuments: riskDocuments, diagnostics: diagnostics,
+                       codeOwners: codeOwners)
     }
 
     private static func isDirectChild(_ file: String, of folder: String) -> Bool {
@@ -75,6 +85,17 @@ public struct Program: Sendable {
 
     public func control(_ id: String) -> Control? { controls.first { $0.id.value == id } }
     public func policy(_ id: String) -> Policy? { policies.first { $0.id.value == id } }
+}
+
+/// A CODEOWNERS file: its path from the repository top and its text.
+public struct CodeOwnersFile: Hashable, Sendable {
+    public var file: String
+    public var text: String
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
 }
 
 /// Groups the files under the evidence folder into occurrences (SPEC §6).

@@ -68,3 +68,11 @@ enum PolicyParser {
             approvals: approvals, status: status?.value ?? .active, body: document.body)
     }
 }
+
+extension Policy {
+    /// Reads one policy file's text (diagnostics are dropped: lint reports them).
+    public static func parse(_ text: String, file: String) -> Policy? {
+        var ignored: [Diagnostic] = []
+        return PolicyParser.parse(text, file: file, diagnostics: &ignored)
+    }
+}

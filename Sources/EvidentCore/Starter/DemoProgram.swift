@@ -28,6 +28,7 @@ public enum DemoProgram {
     public static func commits(withProblems: Bool) -> [Commit] {
         var files = StarterProgram.files(categories: [], organization: "Demo Cloud Inc.", year: 2026)
         files[".github/workflows/evident.yml"] = nil
+        files[".github/workflows/evident-audit.yml"] = nil
         // Real names for the placeholder people.
         var configuration = files[ProgramLayout.fileName]!
         for (key, person) in people {

@@ -18,7 +18,8 @@ public enum StarterProgram {
         }
         files["risk/risk-assessment.md"] = riskAssessment(year: year)
         files["evidence/README.md"] = evidenceReadme
-        files[".github/workflows/evident.yml"] = workflow
+        files[".github/workflows/evident.yml"] = checkWorkflow(mainline: mainline)
+        files[".github/workflows/evident-audit.yml"] = auditWorkflow
         files[".pre-commit-config.yaml"] = preCommitConfiguration
         return files
     }
@@ -170,36 +171,79 @@ public enum StarterProgram {
 
         """
 
-    static let workflow = """
+    /// Where the scaffolded workflows get the Evident GitHub Action; change it if your team
+    /// mirrors Evident elsewhere.
+    public static let actionReference = "evident-compliance/evident@main"
+
+    /// Lint on every push to the mainline; lint and review every pull request, with SARIF.
+    static func checkWorkflow(mainline: String) -> String {
+        """
         name: Evident
 
         on:
           pull_request:
           push:
-            branches: [main]
+            branches: [\(yamlString(mainline))]
+
+        permissions:
+          contents: read
+          security-events: write
 
         jobs:
           lint:
             runs-on: ubuntu-latest
-            container: swift:6.1-noble
             steps:
               - uses: actions/checkout@v4
                 with:
-                  # Evident proves dates from the full history: never a shallow clone.
+                  # Evident proves dates from the whole history: never a shallow clone.
                   fetch-depth: 0
-              - name: Install Evident
-                env:
-                  # Set the repository variable EVIDENT_GIT_URL to where your team gets Evident from.
-                  EVIDENT_GIT_URL: ${{ vars.EVIDENT_GIT_URL }}
-                run: |
-                  apt-get update && apt-get install -y libgit2-dev pkg-config
-                  git clone --depth 1 "$EVIDENT_GIT_URL" /tmp/evident
-                  swift build -c release --package-path /tmp/evident
-                  echo "/tmp/evident/.build/release" >> "$GITHUB_PATH"
-              - name: Trust the checkout
-                run: git config --global --add safe.directory "$GITHUB_WORKSPACE"
-              - name: Lint the program
-                run: evident lint --format github
+              - uses: \(actionReference)
+                with:
+                  command: lint
+          review:
+            if: github.event_name == 'pull_request'
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+                with:
+                  fetch-depth: 0
+              - uses: \(actionReference)
+                with:
+                  command: pr
+
+        """
+    }
+
+    /// The internal audit once a month (and on demand), proposed as a pull request with the record.
+    static let auditWorkflow = """
+        name: Evident audit
+
+        on:
+          schedule:
+            - cron: "0 6 1 * *"
+          workflow_dispatch:
+            inputs:
+              cycle:
+                description: "The cycle to audit (default: the current one)"
+                required: false
+                default: ""
+
+        permissions:
+          contents: write
+          pull-requests: write
+
+        jobs:
+          audit:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+                with:
+                  # Evident proves dates from the whole history: never a shallow clone.
+                  fetch-depth: 0
+              - uses: \(actionReference)
+                with:
+                  command: audit
+                  cycle: ${{ inputs.cycle }}
 
         """
 

@@ -1,0 +1,116 @@
+/// What a pull request does to the program (`evident pr`): the controls and policies it adds,
+/// changes and removes, the evidence it touches, what lint says about the changed files, and
+/// whose approval it needs.
+public struct ChangeReview: Codable, Equatable, Sendable {
+    public struct Item: Codable, Equatable, Sendable {
+        /// `control` or `policy`.
+        public var kind: String
+        public var id: String
+        public var file: String
+        /// `added`, `changed` or `removed`.
+        public var change: String
+        public var title: String?
+        public var owner: String?
+        /// Front-matter fields that differ (for `changed`).
+        public var fields: [FieldChange]
+        /// Whether the body text changed (for `changed`).
+        public var textChanged: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case kind, id, file, change, title, owner, fields
+            case textChanged = "text_changed"
+        }
+    }
+
+    /// An owner whose review the change needs, and for what.
+    public struct Approver: Codable, Equatable, Sendable {
+        public var owner: String
+        /// `@handle` from `people.<owner>.github`, when known.
+        public var handle: String?
+        public var items: [String]
+    }
+
+    public struct Finding: Codable, Equatable, Sendable {
+        public var rule: String
+        public var severity: String
+        public var message: String
+        public var file: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public var base: String
+    public var head: String
+    public var mergeBase: String
+    public var items: [Item]
+    public var evidenceAdded: [String]
+    /// Evidence the change modifies or deletes: each is an EVIDENCE-APPEND-ONLY error.
+    public var evidenceChanged: [String]
+    public var approvers: [Approver]
+    public var diagnostics: [Finding]
+
+    enum CodingKeys: String, CodingKey {
+        case base, head, items, approvers, diagnostics
+        case mergeBase = "merge_base"
+        case evidenceAdded = "evidence_added"
+        case evidenceChanged = "evidence_changed"
+    }
+
+    /// Compares the program at the merge base with the program at head.
+    /// `changes` are the changed paths; `diagnostics` the lint of head, already limited to them.
+    public static func make(base: Program, head: Program, changes: [StagedChange], diagnostics: [Diagnostic],
+                            baseRevision: String, headRevision: String, mergeBase: String) -> ChangeReview {
+        let changed = Set(changes.map(\.path))
+        let items = Self.items(kind: "control", base.controls, head.controls, changed: changed, fields: ComparableFields.changes) {
+            (file: $0.file, id: $0.id.value, title: $0.title, owner: $0.owner?.value, body: $0.body)
+        } + Self.items(kind: "policy", base.policies, head.policies, changed: changed, fields: ComparableFields.changes) {
+            (file: $0.file, id: $0.id.value, title: $0.title, owner: $0.owner?.value, body: $0.body)
+        }
+        let evidenceRoot = head.configuration.layout.evidence + "/"
+        let evidence = changes.filter { $0.path.hasPrefix(evidenceRoot) }
+
+        // Every owner of what changes must review it: the new owner, and the old one when it moves.
+        var owed: [String: [String]] = [:]
+        for item in items {
+            var owners = [item.owner].compactMap { $0 }
+            if let previous = item.fields.first(where: { $0.field == "owner" })?.before { owners.append(previous) }
+            for owner in owners where !(owed[owner]?.contains(item.id) ?? false) { owed[owner, default: []].append(item.id) }
+        }
+        let people = head.configuration.people.merging(base.configuration.people) { current, _ in current }
+        let approvers = owed.keys.sorted().map { owner in
+            Approver(owner: owner, handle: people[owner]?.github.map { $0.hasPrefix("@") ? $0 : "@" + $0 }, items: owed[owner]!)
+        }
+        return ChangeReview(
+            base: baseRevision, head: headRevision, mergeBase: mergeBase, items: items,
+            evidenceAdded: evidence.filter { $0.kind == .added }.map(\.path), evidenceChanged: evidence.filter { $0.kind != .added }.map(\.path),
+            approvers: approvers,
+            diagnostics: diagnostics.map {
+                Finding(rule: $0.ruleID, severity: $0.severity.rawValue, message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column)
+            })
+    }
+
+    /// The changed files among `before` and `after` (controls or policies), matched by file.
+    private static func items<Document>(
+        kind: String, _ before: [Document], _ after: [Document], changed: Set<String>, fields: (Document, Document) -> [FieldChange],
+        describe: (Document) -> (file: String, id: String, title: String?, owner: String?, body: String)
+    ) -> [Item] {
+        let old = Dictionary(before.map { (describe($0).file, $0) }) { first, _ in first }
+        let new = Dictionary(after.map { (describe($0).file, $0) }) { first, _ in first }
+        return Set(old.keys).union(new.keys).sorted().filter(changed.contains).compactMap { file in
+            switch (old[file], new[file]) {
+            case (nil, let added?):
+                let about = describe(added)
+                return Item(kind: kind, id: about.id, file: file, change: "added", title: about.title, owner: about.owner, fields: [], textChanged: false)
+            case (let removed?, nil):
+                let about = describe(removed)
+                return Item(kind: kind, id: about.id, file: file, change: "removed", title: about.title, owner: about.owner, fields: [], textChanged: false)
+            case (let previous?, let current?):
+                let (was, now) = (describe(previous), describe(current))
+                return Item(kind: kind, id: now.id, file: file, change: "changed", title: now.title, owner: now.owner,
+                            fields: fields(previous, current), textChanged: was.body != now.body)
+            case (nil, nil):
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+/// One cycle as the renewal diff sees it: the program at the cycle's audited commit and the
+/// cycle's record (the committed one, or a fresh audit of that commit).
+public struct CycleSnapshot: Sendable {
+    public var program: Program
+    public var record: AuditRecord
+    /// Whether `record` is the one committed under audits/, rather than a fresh audit.
+    public var recorded: Bool
+
+    public init(program: Program, record: AuditRecord, recorded: Bool) {
+        self.program = program
+        self.record = record
+        self.recorded = recorded
+    }
+}
+
+/// What changed from one cycle to the next (`evident diff A B`): the renewal review.
+public struct RenewalDiff: Codable, Equatable, Sendable {
+    public struct Side: Codable, Equatable, Sendable {
+        public var cycle: String
+        public var start: String
+        public var end: String
+        public var commit: String
+        public var recorded: Bool
+    }
+
+    public struct Entry: Codable, Equatable, Sendable {
+        public var id: String
+        public var title: String?
+        public var owner: String?
+    }
+
+    /// A control or policy in both cycles whose file differs.
+    public struct Change: Codable, Equatable, Sendable {
+        public var id: String
+        public var title: String?
+        public var fields: [FieldChange]
+        /// The body's line diff (`+ `, `- `, `  `, `@@`).
+        public var text: [String]
+        /// For policies: the approvals the history proves for the later version.
+        public var approvals: [String]?
+        /// For policies whose version changed: whether the later version has a proven approval.
+        public var approved: Bool?
+    }
+
+    public struct OwnerChange: Codable, Equatable, Sendable {
+        /// `control` or `policy`.
+        public var kind: String
+        public var id: String
+        public var before: String?
+        public var after: String?
+    }
+
+    public struct Population: Codable, Equatable, Sendable {
+        public var frequency: String?
+        /// Periods whose evidence was due, on time, late and missing; events for event controls.
+        public var due: Int
+        public var onTime: Int
+        public var late: Int
+        public var missing: Int
+        public var occurrences: Int
+        public var result: String
+        /// `3/4 on time`, `5 events`, `test of one`.
+        public var summary: String
+
+        enum CodingKeys: String, CodingKey {
+            case frequency, due, late, missing, occurrences, result, summary
+            case onTime = "on_time"
+        }
+    }
+
+    public struct PopulationRow: Codable, Equatable, Sendable {
+        public var control: String
+        public var before: Population?
+        public var after: Population?
+        public var changed: Bool
+    }
+
+    public struct FindingGroup: Codable, Equatable, Sendable {
+        public var code: String
+        public var subject: String
+        public var owner: String?
+        public var severity: String
+        /// How many findings of this code and subject each cycle has.
+        public var before: Int
+        public var after: Int
+        public var message: String
+        /// For recurring findings: the root-cause note.
+        public var note: String?
+    }
+
+    public struct Controls: Codable, Equatable, Sendable {
+        public var added: [Entry]
+        public var removed: [Entry]
+        /// Active in the earlier cycle, retired in the later one.
+        public var retired: [Entry]
+        public var changed: [Change]
+    }
+
+    public struct Policies: Codable, Equatable, Sendable {
+        public var added: [Entry]
+        public var removed: [Entry]
+        public var changed: [Change]
+    }
+
+    public struct Criteria: Codable, Equatable, Sendable {
+        /// In-scope criteria covered by an active control only in the later cycle.
+        public var gained: [String]
+        public var lost: [String]
+        /// In-scope criteria no active control covers in the later cycle.
+        public var uncovered: [String]
+    }
+
+    public struct Findings: Codable, Equatable, Sendable {
+        public var new: [FindingGroup]
+        public var resolved: [FindingGroup]
+        /// Raised in both cycles: a process or ownership problem to fix at the root.
+        public var recurring: [FindingGroup]
+    }
+
+    public var from: Side
+    public var to: Side
+    public var controls: Controls
+    public var criteria: Criteria
+    public var owners: [OwnerChange]
+    public var policies: Policies
+    public var populations: [PopulationRow]
+    public var findings: Findings
+
+    public static func make(from earlier: CycleSnapshot, to later: CycleSnapshot) -> RenewalDiff {
+        let (a, b) = (earlier.program, later.program)
+        // Controls and policies are matched by id.
+        let controlsA = Dictionary(a.controls.map { ($0.id.value, $0) }) { first, _ in first }
+        let controlsB = Dictionary(b.controls.map { ($0.id.value, $0) }) { first, _ in first }
+        let entry: (Control) -> Entry = { Entry(id: $0.id.value, title: $0.title, owner: $0.owner?.value) }
+        let controls = Controls(
+            added: b.controls.filter { controlsA[$0.id.value] == nil }.sorted { $0.id.value < $1.id.value }.map(entry),
+            removed: a.controls.filter { controlsB[$0.id.value] == nil }.sorted { $0.id.value < $1.id.value }.map(entry),
+            retired: b.controls.filter { !$0.isActive && controlsA[$0.id.value]?.isActive == true }.sorted { $0.id.value < $1.id.value }.map(entry),
+            changed: b.controls.sorted { $0.id.value < $1.id.value }.compactMap { new in
+                guard let old = controlsA[new.id.value] else { return nil }
+                let fields = ComparableFields.changes(old, new)
+                let text = LineDiff.lines(from: old.body, to: new.body)
+                guard !fields.isEmpty || !text.isEmpty else { return nil }
+                return Change(id: new.id.value, title: new.title, fields: fields, text: text, approvals: nil, approved: nil)
+            })
+
+        let policiesA = Dictionary(a.policies.map { ($0.id.value, $0) }) { first, _ in first }
+        let policiesB = Dictionary(b.policies.map { ($0.id.value, $0) }) { first, _ in first }
+        let recordedPolicies = Dictionary(later.record.policies.map { ($0.id, $0) }) { first, _ in first }
+        let policyEntry: (Policy) -> Entry = { Entry(id: $0.id.value, title: $0.title, owner: $0.owner?.value) }
+        let policies = Policies(
+            added: b.policies.filter { policiesA[$0.id.value] == nil }.sorted { $0.id.value < $1.id.value }.map(policyEntry),
+            removed: a.policies.filter { policiesB[$0.id.value] == nil }.sorted { $0.id.value < $1.id.value }.map(policyEntry),
+            changed: b.policies.sorted { $0.id.value < $1.id.value }.compactMap { new in
+                guard let old = policiesA[new.id.value] else { return nil }
+                let fields = ComparableFields.changes(old, new)
+                let text = LineDiff.lines(from: old.body, to: new.body)
+                guard !fields.isEmpty || !text.isEmpty else { return nil }
+                let proven = recordedPolicies[new.id.value]?.approvals ?? []
+                let versionChanged = old.version?.value != new.version?.value
+                return Change(id: new.id.value, title: new.title, fields: fields, text: text,
+                              approvals: proven.map { "\($0.by) approved \($0.version.map { "version \($0)" } ?? "it") on \($0.landed) (\($0.commit.prefix(10)))" },
+                              approved: versionChanged ? proven.contains { $0.version == new.version?.value } : nil)
+            })
+
+        var owners: [OwnerChange] = []
+        for new in b.controls.sorted(by: { $0.id.value < $1.id.value }) {
+            if let old = controlsA[new.id.value], old.owner?.value != new.owner?.value {
+                owners.append(OwnerChange(kind: "control", id: new.id.value, before: old.owner?.value, after: new.owner?.value))
+            }
+        }
+        for new in b.policies.sorted(by: { $0.id.value < $1.id.value }) {
+            if let old = policiesA[new.id.value], old.owner?.value != new.owner?.value {
+                owners.append(OwnerChange(kind: "policy", id: new.id.value, before: old.owner?.value, after: new.owner?.value))
+            }
+        }
+
+        let coveredA = covered(a)
+        let coveredB = covered(b)
+        let inScope = TrustServicesCriteria.inScope(b.configuration.categories).map(\.id)
+        let criteria = Criteria(gained: inScope.filter { coveredB.contains($0) && !coveredA.contains($0) },
+                                lost: inScope.filter { !coveredB.contains($0) && coveredA.contains($0) },
+                                uncovered: inScope.filter { !coveredB.contains($0) })
+
+        let populationsA = Dictionary(earlier.record.controls.map { ($0.id, population($0)) }) { first, _ in first }
+        let populationsB = Dictionary(later.record.controls.map { ($0.id, population($0)) }) { first, _ in first }
+        let populations = Set(populationsA.keys).union(populationsB.keys).sorted().map { id in
+            PopulationRow(control: id, before: populationsA[id], after: populationsB[id],
+                          changed: populationsA[id]?.summary != populationsB[id]?.summary || populationsA[id]?.result != populationsB[id]?.result)
+        }
+
+        return RenewalDiff(
+            from: side(earlier), to: side(later), controls: controls, criteria: criteria, owners: owners, policies: policies,
+            populations: populations, findings: findings(earlier.record.findings, later.record.findings))
+    }
+
+    private static func side(_ snapshot: CycleSnapshot) -> Side {
+        Side(cycle: snapshot.record.cycle.id, start: snapshot.record.cycle.start, end: snapshot.record.cycle.end,
+             commit: snapshot.record.auditedCommit, recorded: snapshot.recorded)
+    }
+
+    private static func covered(_ program: Program) -> Set<String> {
+        Set(program.controls.filter(\.isActive).flatMap { $0.criteria.map(\.value) })
+    }
+
+    static func population(_ control: AuditRecord.Control) -> Population {
+        let count = { (state: String) in control.periods.filter { $0.state == state }.count }
+        let (onTime, late, missing) = (count("on-time"), count("late"), count("missing"))
+        let due = onTime + late + missing
+        let summary: String
+        switch control.frequency {
+        case "event": summary = "\(control.occurrences.count) \(control.occurrences.count == 1 ? "event" : "events")"
+        case "continuous": summary = onTime > 0 ? "test of one: evidence on time" : late > 0 ? "test of one: evidence late" : missing > 0 ? "test of one: no evidence" : "test of one: not yet due"
+        default:
+            summary = due == 0 ? "no period due yet" : "\(onTime)/\(due) on time" + (late > 0 ? ", \(late) late" : "") + (missing > 0 ? ", \(missing) missing" : "")
+        }
+        return Population(frequency: control.frequency, due: due, onTime: onTime, late: late, missing: missing,
+                          occurrences: control.occurrences.count, result: control.result, summary: summary)
+    }
+
+    /// Findings matched by code and subject: new, resolved, and recurring (in both cycles).
+    /// The audit's follow-up findings (FIND-RECURRING, FIND-OVERDUE) are about other findings,
+    /// which the diff already pairs, so they are left out.
+    private static func findings(_ before: [AuditRecord.Finding], _ after: [AuditRecord.Finding]) -> Findings {
+        func grouped(_ findings: [AuditRecord.Finding]) -> [String: [AuditRecord.Finding]] {
+            Dictionary(grouping: findings.filter { !$0.code.hasPrefix("FIND-") }) { "\($0.code)\u{0}\($0.subject)" }
+        }
+        let groupsA = grouped(before)
+        let groupsB = grouped(after)
+        func group(_ key: String) -> FindingGroup {
+            let latest = (groupsB[key] ?? groupsA[key])!.first!
+            return FindingGroup(code: latest.code, subject: latest.subject, owner: latest.owner, severity: latest.severity,
+                                before: groupsA[key]?.count ?? 0, after: groupsB[key]?.count ?? 0, message: latest.message, note: nil)
+        }
+        let order: (FindingGroup, FindingGroup) -> Bool = {
+            (severityRank($0.severity), $0.code, $0.subject) < (severityRank($1.severity), $1.code, $1.subject)
+        }
+        let recurring = groupsB.keys.filter { groupsA[$0] != nil }.map { key -> FindingGroup in
+            var finding = group(key)
+            finding.note = "raised again in the next cycle: a process or ownership problem; fix it at the root"
+                + (finding.owner.map { " (owner \($0))" } ?? "") + ", not occurrence by occurrence"
+            return finding
+        }
+        return Findings(new: groupsB.keys.filter { groupsA[$0] == nil }.map(group).sorted(by: order),
+                        resolved: groupsA.keys.filter { groupsB[$0] == nil }.map(group).sorted(by: order),
+                        recurring: recurring.sorted(by: order))
+    }
+
+    private static func severityRank(_ severity: String) -> Int {
+        ["high", "medium", "low", "info"].firstIndex(of: severity) ?? 4
+    }
+}

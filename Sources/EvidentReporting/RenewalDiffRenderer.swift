@@ -1,0 +1,96 @@
+import EvidentCore
+
+/// `evident diff`: the renewal diff as text, Markdown or a self-contained HTML page.
+public enum RenewalDiffRenderer {
+    public enum Format: Sendable { case text, markdown, html }
+
+    public static func render(_ diff: RenewalDiff, as format: Format) -> String {
+        let document = document(diff)
+        switch format {
+        case .text: return document.text()
+        case .markdown: return document.markdown()
+        case .html: return document.html()
+        }
+    }
+
+    static func document(_ diff: RenewalDiff) -> ReportDocument {
+        func side(_ side: RenewalDiff.Side) -> String {
+            "\(side.start) to \(side.end), audited commit \(side.commit.prefix(12))" + (side.recorded ? " (committed record)" : " (no committed record: fresh audit)")
+        }
+        let entries = { (entries: [RenewalDiff.Entry]) in entries.map { [$0.id, $0.title ?? "", $0.owner ?? ""] } }
+        var sections: [ReportDocument.Section] = []
+
+        var controls: [ReportDocument.Block] = []
+        controls.append(.paragraph("\(diff.controls.added.count) added, \(diff.controls.removed.count) removed, \(diff.controls.retired.count) retired, \(diff.controls.changed.count) changed."))
+        controls += labelled("Added", .table(headers: ["control", "title", "owner"], rows: entries(diff.controls.added)), diff.controls.added.isEmpty)
+        controls += labelled("Removed", .table(headers: ["control", "title", "owner"], rows: entries(diff.controls.removed)), diff.controls.removed.isEmpty)
+        controls += labelled("Retired", .table(headers: ["control", "title", "owner"], rows: entries(diff.controls.retired)), diff.controls.retired.isEmpty)
+        controls += changes(diff.controls.changed, kind: "control")
+        sections.append(.init(title: "Controls", blocks: controls))
+
+        var criteria: [ReportDocument.Block] = [
+            .paragraph("Gained: \(list(diff.criteria.gained)). Lost: \(list(diff.criteria.lost)).")
+        ]
+        if !diff.criteria.uncovered.isEmpty {
+            criteria.append(.paragraph("Not covered by any active control in \(diff.to.cycle): \(list(diff.criteria.uncovered))."))
+        }
+        sections.append(.init(title: "Criteria coverage", blocks: criteria))
+
+        sections.append(.init(title: "Owners", blocks: diff.owners.isEmpty ? [.paragraph("No owner changed.")] : [
+            .table(headers: ["kind", "id", diff.from.cycle, diff.to.cycle], rows: diff.owners.map { [$0.kind, $0.id, $0.before ?? "—", $0.after ?? "—"] })
+        ]))
+
+        var policies: [ReportDocument.Block] = [
+            .paragraph("\(diff.policies.added.count) added, \(diff.policies.removed.count) removed, \(diff.policies.changed.count) changed.")
+        ]
+        policies += labelled("Added", .table(headers: ["policy", "title", "owner"], rows: entries(diff.policies.added)), diff.policies.added.isEmpty)
+        policies += labelled("Removed", .table(headers: ["policy", "title", "owner"], rows: entries(diff.policies.removed)), diff.policies.removed.isEmpty)
+        policies += changes(diff.policies.changed, kind: "policy")
+        sections.append(.init(title: "Policies", blocks: policies))
+
+        let rows = diff.populations.map { row in
+            [row.control, row.before.map { "\($0.summary) (\($0.result))" } ?? "—", row.after.map { "\($0.summary) (\($0.result))" } ?? "—", row.changed ? "changed" : ""]
+        }
+        sections.append(.init(title: "Populations, side by side", blocks: [.table(headers: ["control", diff.from.cycle, diff.to.cycle, ""], rows: rows)]))
+
+        let findingRows = { (groups: [RenewalDiff.FindingGroup]) in
+            groups.map { [$0.severity, $0.code, $0.subject, $0.owner ?? "—", "\($0.before) → \($0.after)", $0.message] }
+        }
+        let headers = ["severity", "code", "subject", "owner", "count", "latest finding"]
+        var findings: [ReportDocument.Block] = [
+            .paragraph("\(diff.findings.new.count) new, \(diff.findings.resolved.count) resolved, \(diff.findings.recurring.count) recurring.")
+        ]
+        if !diff.findings.recurring.isEmpty {
+            findings.append(.paragraph("Recurring findings were raised in both cycles: each is a process or ownership problem to fix at the root, not occurrence by occurrence."))
+        }
+        findings += labelled("Recurring", .table(headers: headers, rows: findingRows(diff.findings.recurring)), diff.findings.recurring.isEmpty)
+        findings += labelled("New", .table(headers: headers, rows: findingRows(diff.findings.new)), diff.findings.new.isEmpty)
+        findings += labelled("Resolved", .table(headers: headers, rows: findingRows(diff.findings.resolved)), diff.findings.resolved.isEmpty)
+        sections.append(.init(title: "Findings", blocks: findings))
+
+        return ReportDocument(title: "Renewal diff — cycle \(diff.from.cycle) to \(diff.to.cycle)",
+                              facts: [("From", "\(diff.from.cycle): \(side(diff.from))"), ("To", "\(diff.to.cycle): \(side(diff.to))")],
+                              sections: sections)
+    }
+
+    private static func labelled(_ label: String, _ block: ReportDocument.Block, _ empty: Bool) -> [ReportDocument.Block] {
+        empty ? [] : [.paragraph("\(label):"), block]
+    }
+
+    private static func changes(_ changes: [RenewalDiff.Change], kind: String) -> [ReportDocument.Block] {
+        var blocks: [ReportDocument.Block] = []
+        for change in changes {
+            var facts = change.fields.map { "\($0.field): \($0.before ?? "—") → \($0.after ?? "—")" }
+            if let approved = change.approved {
+                facts.append(approved ? "the new version's approval is proven by the history" : "no proven approval for the new version")
+            }
+            facts += (change.approvals ?? []).map { "proven: \($0)" }
+            blocks.append(.paragraph("Changed \(kind) \(change.id)\(change.title.map { " (\($0))" } ?? ""):"))
+            if !facts.isEmpty { blocks.append(.list(facts)) }
+            if !change.text.isEmpty { blocks.append(.diff(caption: "\(change.id): text", lines: change.text)) }
+        }
+        return blocks
+    }
+
+    private static func list(_ ids: [String]) -> String { ids.isEmpty ? "none" : ids.joined(separator: ", ") }
+}

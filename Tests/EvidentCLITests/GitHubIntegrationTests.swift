@@ -1,0 +1,87 @@
+import EvidentCore
+import Foundation
+import GitFixtures
+import Testing
+
+/// The GitHub Action (`action.yml`), this repository's workflows and the workflows `evident init`
+/// scaffolds: valid against GitHub's schemas, wired to the action, and never shallow.
+///
+/// actionlint cannot be installed on the CI machine (its PyPI package downloads the binary from
+/// GitHub at install time, and there is no Go toolchain), so the files are validated with
+/// check-jsonschema's copies of SchemaStore's GitHub workflow and action schemas instead.
+@Suite struct GitHubIntegrationTests {
+    static let top = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// This repository's workflows, and the scaffolded ones written to `folder`.
+    private func workflows(in folder: TemporaryDirectory) throws -> [URL] {
+        let own = Self.top.appendingPathComponent(".github/workflows")
+        var files = try FileManager.default.contentsOfDirectory(at: own, includingPropertiesForKeys: nil).filter { $0.pathExtension == "yml" }
+        let scaffolded = StarterProgram.files(categories: Set(TrustCategory.allCases), organization: "Example", year: 2026, mainline: "trunk")
+        for (path, text) in scaffolded where path.hasPrefix(".github/workflows/") {
+            let file = folder.url.appendingPathComponent(path.replacingOccurrences(of: "/", with: "_"))
+            try Data(text.utf8).write(to: file)
+            files.append(file)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private func validate(_ files: [URL], schema: String) throws -> (status: Int32, output: String) {
+        let result = try Process.capture(executable: "/usr/bin/env", arguments: ["python3", "-m", "check_jsonschema", "--builtin-schema", schema] + files.map(\.path),
+                                         in: Self.top)
+        return (result.status, String(decoding: result.standardOutput + result.standardError, as: UTF8.self))
+    }
+
+    @Test func workflowsAndTheActionValidateAgainstGitHubsSchemas() throws {
+        let folder = try TemporaryDirectory()
+        let files = try workflows(in: folder)
+        #expect(files.count >= 4, "ci.yml, compliance.yml and the two scaffolded workflows: \(files.map(\.lastPathComponent))")
+        let workflows = try validate(files, schema: "vendor.github-workflows")
+        #expect(workflows.status == 0, "\(workflows.output)")
+        let action = try validate([Self.top.appendingPathComponent("action.yml")], schema: "vendor.github-actions")
+        #expect(action.status == 0, "\(action.output)")
+    }
+
+    @Test func theValidatorRejectsABrokenWorkflowAndAction() throws {
+        let folder = try TemporaryDirectory()
+        let workflow = folder.url.appendingPathComponent("broken.yml")
+        try Data("name: x\non: push\njobs:\n  build:\n    steps:\n      - run: echo\n        uses: a/b@v1\n".utf8).write(to: workflow)
+        let result = try validate([workflow], schema: "vendor.github-workflows")
+        #expect(result.status != 0 && result.output.contains("'runs-on' is a required property"), "\(result.output)")
+        let action = folder.url.appendingPathComponent("action.yml")
+        try Data("name: x\ndescription: y\nruns:\n  using: composite\n  steps:\n    - run: echo\n".utf8).write(to: action)
+        #expect(try validate([action], schema: "vendor.github-actions").status != 0, "a composite step's run needs a shell")
+    }
+
+    @Test func scaffoldedWorkflowsUseTheAction() throws {
+        let files = StarterProgram.files(categories: [.security], organization: "Example", year: 2026, mainline: "trunk")
+        let check = try #require(files[".github/workflows/evident.yml"])
+        #expect(check.contains("branches: [trunk]"))
+        #expect(check.contains("uses: \(StarterProgram.actionReference)\n        with:\n          command: lint"))
+        #expect(check.contains("uses: \(StarterProgram.actionReference)\n        with:\n          command: pr"))
+        #expect(check.contains("security-events: write"), "SARIF upload needs it")
+        let audit = try #require(files[".github/workflows/evident-audit.yml"])
+        #expect(audit.contains("command: audit") && audit.contains("schedule:") && audit.contains("pull-requests: write"))
+        let own = try String(contentsOf: Self.top.appendingPathComponent(".github/workflows/compliance.yml"), encoding: .utf8)
+        #expect(own.contains("uses: ./"), "this repository runs its own action on its own program")
+    }
+
+    /// Evident proves dates from the whole history, so every checkout that a workflow, the
+    /// action or the README shows must fetch it all.
+    @Test func everyDocumentedCheckoutFetchesTheWholeHistory() throws {
+        let folder = try TemporaryDirectory()
+        var texts = try workflows(in: folder).map { ($0.lastPathComponent, try String(contentsOf: $0, encoding: .utf8)) }
+        for name in ["action.yml", "README.md"] {
+            texts.append((name, try String(contentsOf: Self.top.appendingPathComponent(name), encoding: .utf8)))
+        }
+        var checkouts = 0
+        for (name, text) in texts {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() where line.contains("actions/checkout@") {
+                checkouts += 1
+                let following = lines[(index + 1)..<min(lines.count, index + 5)]
+                #expect(following.contains { $0.contains("fetch-depth: 0") }, "\(name):\(index + 1): a checkout without fetch-depth: 0")
+            }
+        }
+        #expect(checkouts >= 8)
+    }
+}
