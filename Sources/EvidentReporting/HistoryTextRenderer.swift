@@ -41,7 +41,11 @@ public enum HistoryTextRenderer {
                     out.append(contentsOf: name.bytes)
                     out.append(contentsOf: repeatElement(0x20, count: authorWidth - name.width))
                 }
-                out.append(contentsOf: event.commit.isSigned ? Array("  signed  ".utf8) : Array(repeating: 0x20, count: 10))
+                if event.commit.isSigned {
+                    out.append(contentsOf: "  signed  ".utf8)
+                } else {
+                    out.append(contentsOf: repeatElement(0x20, count: 10))
+                }
                 out.append(contentsOf: path)
                 out.append(0x0a)
             }
