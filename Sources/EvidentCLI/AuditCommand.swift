@@ -71,7 +71,9 @@ struct AuditRun {
     /// Where the record goes, relative to the repository top.
     var folder: String
 
-    static func perform(repository: Repository, asOf: String?, cycle requested: String?, now: String?) throws(CommandFailure) -> AuditRun {
+    /// `cycles` replaces the audited commit's cycle definitions (the renewal diff audits an old
+    /// commit against the cycles as evident.yaml defines them now).
+    static func perform(repository: Repository, asOf: String?, cycle requested: String?, now: String?, cycles: [AuditCycle]? = nil) throws(CommandFailure) -> AuditRun {
         do {
             try repository.requireCompleteHistory()
             // The layout comes from the audited commit's evident.yaml.
@@ -90,7 +92,7 @@ struct AuditRun {
                 guard let day = Day(text) else { throw CommandFailure(.usage, "--now must be a date written YYYY-MM-DD, not '\(text)'") }
                 return day
             } ?? Day(epochSeconds: try repository.commitInfo(commit).committer.time)
-            guard let cycle = select(cycle: requested, from: configuration.cycles, clock: clock) else {
+            guard let cycle = select(cycle: requested, from: cycles ?? configuration.cycles, clock: clock) else {
                 throw CommandFailure(.usage, requested.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
             }
             // With trust.require_signed, a commit counts as signed only when its signature verifies.

@@ -107,7 +107,8 @@ struct CycleReader {
             guard let last = try repository.lastFirstParentCommit(from: tip, atOrBefore: endOfCycle) else {
                 throw CommandFailure(.usage, "cycle '\(cycle.id)' has no record and the mainline has no commit on or before its end (\(cycle.end)); nothing to compare")
             }
-            let run = try AuditRun.perform(repository: repository, asOf: last.description, cycle: cycle.id, now: nil)
+            // The cycle as evident.yaml defines it now: it may have been added after that commit.
+            let run = try AuditRun.perform(repository: repository, asOf: last.description, cycle: cycle.id, now: nil, cycles: [cycle])
             return CycleSnapshot(program: run.program, record: run.record, recorded: false)
         } catch {
             throw CommandFailure(wrapping: error)

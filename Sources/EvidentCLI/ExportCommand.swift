@@ -50,7 +50,8 @@ struct OSCALExportCommand: ParsableCommand {
         let json: String
         do {
             if let cycle {
-                json = try JSONOutput.encode(OSCALExport.assessmentResults(try record(of: cycle, in: repository)) { commit in
+                let (record, path) = try record(of: cycle, in: repository)
+                json = try JSONOutput.encode(OSCALExport.assessmentResults(record, recordPath: path) { commit in
                     guard let id = ObjectID(hex: commit), let info = try? repository.commitInfo(id) else { return nil }
                     return UTCTime.iso8601(info.committer.time)
                 })
@@ -77,9 +78,13 @@ struct OSCALExportCommand: ParsableCommand {
         }
     }
 
-    /// The cycle's record: from --ref, else the working tree, else HEAD.
-    private func record(of cycle: String, in repository: Repository) throws -> AuditRecord {
-        let layout = try programLayout(of: repository)
+    /// The cycle's record and its path: from --ref, else the working tree, else HEAD.
+    private func record(of cycle: String, in repository: Repository) throws -> (AuditRecord, String) {
+        var layout = try programLayout(of: repository)
+        if let ref {
+            let (commit, _) = try repository.resolveCommit(ref)
+            layout = try ProgramLayout.parse(try repository.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }
         let path = "\(layout.audits)/\(cycle)/record.json"
         var data: Data?
         var source = path
@@ -95,7 +100,7 @@ struct OSCALExportCommand: ParsableCommand {
             throw CommandFailure(.usage, "there is no record of cycle '\(cycle)' at \(path); run `evident audit --cycle \(cycle)` first")
         }
         do {
-            return try JSONDecoder().decode(AuditRecord.self, from: data)
+            return (try JSONDecoder().decode(AuditRecord.self, from: data), path)
         } catch {
             throw CommandFailure(.usage, "\(source) is not an Evident record: \(error)")
         }

@@ -52,9 +52,13 @@ struct PRCommand: ParsableCommand {
             let changes = try Self.changes(from: mergeBase, to: headCommit, repository: repository,
                                            roots: [before.configuration.layout.root, after.configuration.layout.root])
             let changed = Set(changes.map(\.path))
-            let basePolicies = Dictionary(before.policies.map { ($0.file, $0) }) { first, _ in first }
+            // Each changed (or moved) policy as it was at the merge base, matched by id.
+            let basePolicies = Dictionary(before.policies.map { ($0.id.value, $0) }) { first, _ in first }
             var previous: [String: Policy] = [:]
-            for policy in after.policies where changed.contains(policy.file) { previous[policy.file] = basePolicies[policy.file] }
+            for policy in after.policies {
+                guard let old = basePolicies[policy.id.value], changed.contains(policy.file) || old.file != policy.file else { continue }
+                previous[policy.file] = old
+            }
             let linter = Linter()
             // What was already wrong before the change is not the change's to fix.
             let known = Set(linter.run(LintContext(program: before, today: day)).map { "\($0.ruleID)\u{0}\($0.message)" })

@@ -160,6 +160,25 @@ import Testing
         #expect(!keys("new").contains { $0.hasPrefix("FIND-") }, "the audit's own follow-up findings are not paired again")
     }
 
+    /// Cycle 2025 is defined only after it ended: its last commit is audited against the cycle
+    /// as evident.yaml defines it now.
+    @Test func aCycleDefinedAfterItEndedIsStillCompared() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        var files = ExampleProgram.base.mapValues { Optional($0) }
+        files["evidence/AC-01/2026-01-15-review.md"] = nil
+        files["evidence/AC-01/2025-01-15-review.md"] = "Q1"
+        try repository.commit(files, on: "2025-01-16", message: "Program, with only the 2026 cycle")
+        let yaml = ExampleProgram.base["evident.yaml"]!.replacingOccurrences(
+            of: "cycles:\n", with: "cycles:\n  - {id: \"2025\", type: 2, start: 2025-01-01, end: 2025-12-31, fieldwork: 2026-01-25}\n")
+        try repository.commit(["evident.yaml": yaml], on: "2026-01-10", message: "Define 2025 after the fact")
+        try repository.commit(["evidence/AC-01/2026-01-15-review.md": "Q1"], on: "2026-01-16")
+        let result = try EvidentBinary.run(["diff", "2025", "2026", "--format", "json"], in: repository.url)
+        #expect(result.status == 0, "\(result.error)")
+        let diff = try json(result)
+        #expect((diff["from"] as? [String: Any])?["start"] as? String == "2025-01-01")
+    }
+
     @Test func previousFormatsAndBadInput() throws {
         let folder = try TemporaryDirectory()
         let (repository, _) = try twoCycles(in: folder)

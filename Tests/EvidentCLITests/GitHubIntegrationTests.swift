@@ -84,4 +84,64 @@ import Testing
         }
         #expect(checkouts >= 8)
     }
+
+    /// The action's "Run Evident" step, as GitHub runs it (`bash -eo pipefail`), against a
+    /// repository with a warning: the summary, SARIF and outputs are written whatever the exit
+    /// code, and `args` sets the exit code.
+    @Test func theActionsRunStepWritesSummarySARIFAndOutputs() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(ExampleProgram.base.mapValues { Optional($0) }, on: "2026-01-10", message: "Program")
+        try Git.run(["checkout", "-q", "-b", "change"], in: repository.url)
+        let policy = ExampleProgram.policy("access-control", body: "Rewritten without a new version.")
+        try repository.commit(["policies/POL-ACCESS-CONTROL.md": policy], on: "2026-02-01", message: "Policy change")
+        let script = try Process.capture(executable: "/usr/bin/env", arguments: ["python3", "-c", """
+            import sys, yaml
+            steps = yaml.safe_load(open(sys.argv[1]))["runs"]["steps"]
+            print(next(step["run"] for step in steps if step.get("id") == "evident"))
+            """, Self.top.appendingPathComponent("action.yml").path], in: folder.url)
+        #expect(script.status == 0, "\(String(decoding: script.standardError, as: UTF8.self))")
+        let step = folder.url.appendingPathComponent("step.sh")
+        try script.standardOutput.write(to: step)
+
+        func run(_ command: String, args: String) throws -> (status: Int32, summary: String, outputs: String, sarif: Bool) {
+            let summary = folder.url.appendingPathComponent("summary-\(command).md")
+            let outputs = folder.url.appendingPathComponent("outputs-\(command).txt")
+            for file in [summary, outputs] { try Data().write(to: file) }
+            try? FileManager.default.removeItem(at: repository.url.appendingPathComponent("evident.sarif"))
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = try EvidentBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            environment["HOME"] = folder.url.path
+            environment["GIT_CONFIG_GLOBAL"] = folder.url.appendingPathComponent("gitconfig").path
+            environment["GITHUB_WORKSPACE"] = repository.url.path
+            environment["GITHUB_STEP_SUMMARY"] = summary.path
+            environment["GITHUB_OUTPUT"] = outputs.path
+            environment["EVIDENT_COMMAND"] = command
+            environment["EVIDENT_BASE"] = ""
+            environment["EVIDENT_CYCLE"] = ""
+            environment["EVIDENT_ARGS"] = args
+            environment["EVIDENT_SARIF"] = "true"
+            environment["BASE_REF"] = "main"
+            let result = try Process.capture(executable: "/bin/bash", arguments: ["--noprofile", "--norc", "-eo", "pipefail", step.path],
+                                             in: repository.url, environment: environment)
+            return (result.status, String(decoding: try Data(contentsOf: summary), as: UTF8.self), String(decoding: try Data(contentsOf: outputs), as: UTF8.self),
+                    FileManager.default.fileExists(atPath: repository.url.appendingPathComponent("evident.sarif").path))
+        }
+        // The pull-request base is origin/<base_ref>, as a checkout on GitHub has it.
+        try Git.run(["update-ref", "refs/remotes/origin/main", "main"], in: repository.url)
+
+        let strict = try run("pr", args: "--fail-on warning")
+        #expect(strict.status == 1, "args set the exit code")
+        #expect(strict.summary.contains("POLICY-CHANGE-UNVERSIONED"), "\(strict.summary)")
+        #expect(strict.sarif && strict.outputs.contains("sarif-file=evident.sarif") && strict.outputs.contains("exit-code=1"), "\(strict.outputs)")
+        let lenient = try run("pr", args: "")
+        #expect(lenient.status == 0 && lenient.outputs.contains("exit-code=0"))
+        let control = ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "risk: moderate", with: "risk: moderate\nfrequncy: daily")
+        try Data(control.utf8).write(to: repository.url.appendingPathComponent("controls/AC-01.md"))
+        let lint = try run("lint", args: "--today 2026-02-02 --fail-on warning")
+        #expect(lint.status == 1 && lint.sarif && lint.summary.contains("SCHEMA-UNKNOWN-KEY"), "\(lint.summary)")
+        #expect(lint.outputs.contains("exit-code=1"))
+        let unknown = try run("deploy", args: "")
+        #expect(unknown.status == 2)
+    }
 }

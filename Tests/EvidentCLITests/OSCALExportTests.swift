@@ -103,6 +103,13 @@ import Testing
         #expect(target["type"] as? String == "objective-id" && (target["status"] as! [String: Any])["state"] as? String == "not-satisfied")
         let firstCriterion = (record["criteria"] as! [[String: Any]]).first { ($0["controls"] as! [String]).contains("AC-01") }?["id"] as? String
         #expect(target["target-id"] as? String == firstCriterion)
+        // As in the record, only medium and high findings leave their criterion unmet.
+        func severity(_ item: [String: Any]) -> String? {
+            (item["props"] as? [[String: Any]])?.first { $0["name"] as? String == "severity" }?["value"] as? String
+        }
+        let states = findings.map { (severity($0)!, ((($0["target"] as! [String: Any])["status"] as! [String: Any])["state"] as! String)) }
+        #expect(states.contains { $0.0 == "low" || $0.0 == "info" }, "the fixture has low or info findings: \(states)")
+        #expect(states.allSatisfy { ["high", "medium"].contains($0.0) ? $0.1 == "not-satisfied" : $0.1 == "satisfied" })
         let missingRisk = try #require(risks.first { ($0["title"] as? String) == "EVID-MISSING-PERIOD on AC-01" })
         #expect(missingRisk["status"] as? String == "open" && missingRisk["deadline"] as? String == "2027-01-18T23:59:59Z")
 

@@ -117,6 +117,36 @@ import Testing
         #expect((json["approvers"] as! [[String: Any]]).map { $0["owner"] as! String } == ["alice"])
     }
 
+    @Test func aControlThatNoLongerParsesIsChangedNotRemoved() throws {
+        let folder = try TemporaryDirectory()
+        let broken = ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "title: Example control", with: "title: [unclosed")
+        let repository = try branch(["controls/AC-01.md": broken], in: folder)
+        let (result, json) = try review(repository)
+        #expect(result.status == 1, "the YAML error is an error")
+        #expect(items(json) == ["changed control AC-01"])
+        let fields = (json["items"] as! [[String: Any]])[0]["fields"] as! [[String: Any]]
+        #expect(fields.first?["after"] as? String == "does not parse (see the lint below)")
+        #expect(rules(json).contains("YAML-SYNTAX controls/AC-01.md"))
+    }
+
+    @Test func movingTheProgramIntoAFolderIsAMoveNotARemoval() throws {
+        let folder = try TemporaryDirectory()
+        var change: [String: String?] = [:]
+        for (path, text) in ExampleProgram.base {
+            change[path] = path == "evident.yaml" ? text + "root: compliance\n" : nil
+            if path != "evident.yaml" { change["compliance/" + path] = text }
+        }
+        let repository = try branch(change, in: folder)
+        let (result, json) = try review(repository)
+        #expect(result.status == 0, "\(result.error)")
+        let moved = items(json)
+        #expect(moved.count == 1 + ExampleProgram.topics.count && moved.allSatisfy { $0.hasPrefix("changed ") }, "\(moved)")
+        let fields = (json["items"] as! [[String: Any]])[0]["fields"] as! [[String: Any]]
+        #expect(fields.map { "\($0["field"]!) \($0["before"]!) \($0["after"]!)" } == ["file controls/AC-01.md compliance/controls/AC-01.md", "evidence evidence/AC-01 compliance/evidence/AC-01"])
+        #expect(json["evidence_changed"] as? [String] == ["evidence/AC-01/2026-01-15-review.md"], "the old location's deletion is shown")
+        #expect(json["evidence_added"] as? [String] == ["compliance/evidence/AC-01/2026-01-15-review.md"])
+    }
+
     @Test func sarifIsValidAndBadInputIsRefused() throws {
         let folder = try TemporaryDirectory()
         let repository = try branch(["evidence/AC-01/2026-01-15-review.md": "edited\n"], in: folder)

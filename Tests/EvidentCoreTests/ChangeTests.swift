@@ -60,4 +60,14 @@ import Testing
         #expect(CodeOwners.currentSection(in: updated)?.line == 3)
         #expect(CodeOwners.updating(nil, with: section) == section.text)
     }
+
+    @Test func windowsLineEndsAreKept() throws {
+        let section = CodeOwners.section(for: try program())
+        let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
+        let appended = CodeOwners.updating("* @platform\r\n", with: section)
+        #expect(appended == crlf("* @platform\n\n" + section.text))
+        #expect(CodeOwners.currentSection(in: appended)?.text == section.text, "found, and compared without the carriage returns")
+        let stale = appended.replacingOccurrences(of: "@alice", with: "@someone") + "/docs/ @writers\r\n"
+        #expect(CodeOwners.updating(stale, with: section) == crlf("* @platform\n\n" + section.text + "/docs/ @writers\n"))
+    }
 }

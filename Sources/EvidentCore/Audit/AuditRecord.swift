@@ -160,6 +160,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             return Policy(id: policy.id.value, version: policy.version?.value, owner: policy.owner?.value,
                           approvals: proof.approvals.map { Approval(by: $0.by, version: $0.version, commit: $0.commit, landed: $0.day.description) })
         }
+        var seenKeys: [String: Int] = [:]
         var record = AuditRecord(
             tool: tool, organization: configuration.organization, system: configuration.system,
             cycle: Cycle(id: context.cycle.id, type: context.cycle.kind.rawValue, start: context.cycle.start.description,
@@ -168,7 +169,11 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             categories: TrustCategory.allCases.filter { configuration.categories.contains($0) }.map(\.rawValue),
             criteria: criteria, controls: controls, policies: policies,
             findings: findings.map { finding in
-                let key = "\(finding.code)\u{0}\(finding.subject)\u{0}\(finding.period?.start.description ?? "")\u{0}\(finding.evidence.first ?? "")"
+                var key = "\(finding.code)\u{0}\(finding.subject)\u{0}\(finding.period?.start.description ?? "")\u{0}\(finding.evidence.first ?? "")"
+                // Two findings with the same key (two unapproved changes to one policy, say) are
+                // told apart by their order, so ids stay unique and the first keeps its id.
+                seenKeys[key, default: 0] += 1
+                if seenKeys[key]! > 1 { key += "\u{0}\(seenKeys[key]!)" }
                 return Finding(id: "F-" + Self.stableID(key), code: finding.code, severity: finding.severity.rawValue,
                                subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status.rawValue,
                                message: finding.message, evidence: finding.evidence, period: finding.period?.description)

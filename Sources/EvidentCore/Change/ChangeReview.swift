@@ -57,17 +57,17 @@ public struct ChangeReview: Codable, Equatable, Sendable {
     }
 
     /// Compares the program at the merge base with the program at head.
-    /// `changes` are the changed paths; `diagnostics` the lint of head, already limited to them.
+    /// `changes` are the changed paths; `diagnostics` the lint of head, already limited to the change.
     public static func make(base: Program, head: Program, changes: [StagedChange], diagnostics: [Diagnostic],
                             baseRevision: String, headRevision: String, mergeBase: String) -> ChangeReview {
-        let changed = Set(changes.map(\.path))
-        let items = Self.items(kind: "control", base.controls, head.controls, changed: changed, fields: ComparableFields.changes) {
+        let items = Self.items(kind: "control", base.controls, head.controls, changes: changes, fields: ComparableFields.changes) {
             (file: $0.file, id: $0.id.value, title: $0.title, owner: $0.owner?.value, body: $0.body)
-        } + Self.items(kind: "policy", base.policies, head.policies, changed: changed, fields: ComparableFields.changes) {
+        } + Self.items(kind: "policy", base.policies, head.policies, changes: changes, fields: ComparableFields.changes) {
             (file: $0.file, id: $0.id.value, title: $0.title, owner: $0.owner?.value, body: $0.body)
         }
-        let evidenceRoot = head.configuration.layout.evidence + "/"
-        let evidence = changes.filter { $0.path.hasPrefix(evidenceRoot) }
+        // Evidence under the folder of either side: a change that moves the program still shows what it deletes.
+        let evidenceRoots = Set([base.configuration.layout.evidence, head.configuration.layout.evidence].map { $0 + "/" })
+        let evidence = changes.filter { change in evidenceRoots.contains { change.path.hasPrefix($0) } }
 
         // Every owner of what changes must review it: the new owner, and the old one when it moves.
         var owed: [String: [String]] = [:]
@@ -89,25 +89,34 @@ public struct ChangeReview: Codable, Equatable, Sendable {
             })
     }
 
-    /// The changed files among `before` and `after` (controls or policies), matched by file.
+    /// The controls or policies the change touches, matched by id (so a folder move is not a
+    /// removal and an addition): added, removed, or changed when its file changed or moved.
+    /// A document whose file is still there but no longer parses is reported as changed.
     private static func items<Document>(
-        kind: String, _ before: [Document], _ after: [Document], changed: Set<String>, fields: (Document, Document) -> [FieldChange],
+        kind: String, _ before: [Document], _ after: [Document], changes: [StagedChange], fields: (Document, Document) -> [FieldChange],
         describe: (Document) -> (file: String, id: String, title: String?, owner: String?, body: String)
     ) -> [Item] {
-        let old = Dictionary(before.map { (describe($0).file, $0) }) { first, _ in first }
-        let new = Dictionary(after.map { (describe($0).file, $0) }) { first, _ in first }
-        return Set(old.keys).union(new.keys).sorted().filter(changed.contains).compactMap { file in
-            switch (old[file], new[file]) {
+        let kinds = Dictionary(changes.map { ($0.path, $0.kind) }) { first, _ in first }
+        let old = Dictionary(before.map { (describe($0).id, $0) }) { first, _ in first }
+        let new = Dictionary(after.map { (describe($0).id, $0) }) { first, _ in first }
+        return Set(old.keys).union(new.keys).sorted().compactMap { id in
+            switch (old[id].map(describe), new[id].map(describe)) {
             case (nil, let added?):
-                let about = describe(added)
-                return Item(kind: kind, id: about.id, file: file, change: "added", title: about.title, owner: about.owner, fields: [], textChanged: false)
+                guard kinds[added.file] != nil else { return nil }
+                return Item(kind: kind, id: id, file: added.file, change: "added", title: added.title, owner: added.owner, fields: [], textChanged: false)
             case (let removed?, nil):
-                let about = describe(removed)
-                return Item(kind: kind, id: about.id, file: file, change: "removed", title: about.title, owner: about.owner, fields: [], textChanged: false)
-            case (let previous?, let current?):
-                let (was, now) = (describe(previous), describe(current))
-                return Item(kind: kind, id: now.id, file: file, change: "changed", title: now.title, owner: now.owner,
-                            fields: fields(previous, current), textChanged: was.body != now.body)
+                guard let change = kinds[removed.file] else { return nil }
+                if change == .deleted {
+                    return Item(kind: kind, id: id, file: removed.file, change: "removed", title: removed.title, owner: removed.owner, fields: [], textChanged: false)
+                }
+                return Item(kind: kind, id: id, file: removed.file, change: "changed", title: removed.title, owner: removed.owner,
+                            fields: [FieldChange(field: "front matter", before: nil, after: "does not parse (see the lint below)")], textChanged: false)
+            case (let was?, let now?):
+                guard kinds[now.file] != nil || was.file != now.file else { return nil }
+                var changed = fields(old[id]!, new[id]!)
+                if was.file != now.file { changed.insert(FieldChange(field: "file", before: was.file, after: now.file), at: 0) }
+                return Item(kind: kind, id: id, file: now.file, change: "changed", title: now.title, owner: now.owner,
+                            fields: changed, textChanged: was.body != now.body)
             case (nil, nil):
                 return nil
             }

@@ -32,27 +32,38 @@ public enum CodeOwners {
         return Section(text: lines.joined(separator: "\n") + "\n", unmapped: unmapped)
     }
 
-    /// The section currently in a CODEOWNERS text, and the line it starts on (1-based).
+    /// The section currently in a CODEOWNERS text (with `\n` line ends), and the line it starts on (1-based).
     public static func currentSection(in text: String) -> (text: String, line: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let begin = lines.firstIndex(where: { $0.hasPrefix(beginMarker) }) else { return nil }
-        let end = lines[begin...].firstIndex { $0.trimmingCharacters(in: .whitespaces) == endMarker } ?? lines.count - 1
+        let lines = self.lines(text)
+        guard let (begin, end) = sectionBounds(lines) else { return nil }
         return (lines[begin...end].joined(separator: "\n") + "\n", begin + 1)
     }
 
-    /// The CODEOWNERS text with the section replaced, or appended when there is none.
+    /// The CODEOWNERS text with the section replaced, or appended when there is none; the file's
+    /// own line ends (`\n` or `\r\n`) are kept.
     public static func updating(_ existing: String?, with section: Section) -> String {
         guard let existing, !existing.isEmpty else { return section.text }
-        var lines = existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let begin = lines.firstIndex(where: { $0.hasPrefix(beginMarker) }) {
-            let end = lines[begin...].firstIndex { $0.trimmingCharacters(in: .whitespaces) == endMarker } ?? lines.count - 1
-            var replacement = section.text.split(separator: "\n").map(String.init)
-            if end == lines.count - 1 { replacement.append("") }
-            lines.replaceSubrange(begin...end, with: replacement)
-            return lines.joined(separator: "\n")
+        let newline = existing.contains("\r\n") ? "\r\n" : "\n"
+        let generated = section.text.split(separator: "\n").map(String.init)
+        var lines = self.lines(existing).map(String.init)
+        if let (begin, end) = sectionBounds(lines[...].map { Substring($0) }) {
+            lines.replaceSubrange(begin...end, with: end == lines.count - 1 ? generated + [""] : generated)
+            return lines.joined(separator: newline)
         }
-        let separator = existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n"
-        return existing + separator + section.text
+        let separator = existing.hasSuffix(newline + newline) ? "" : existing.hasSuffix(newline) ? newline : newline + newline
+        return existing + separator + generated.joined(separator: newline) + newline
+    }
+
+    /// Lines split at any line end (`\r\n` is one Character in Swift, so splitting at `\n` misses it).
+    private static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    /// The first and last line of the section; to the end of the file when the end marker is missing.
+    private static func sectionBounds(_ lines: [Substring]) -> (Int, Int)? {
+        guard let begin = lines.firstIndex(where: { $0.hasPrefix(beginMarker) }) else { return nil }
+        let end = lines[begin...].firstIndex { $0.trimmingCharacters(in: .whitespaces) == endMarker } ?? lines.count - 1
+        return (begin, end)
     }
 
     /// A CODEOWNERS pattern for one file, anchored at the repository top; spaces and `#` escaped.

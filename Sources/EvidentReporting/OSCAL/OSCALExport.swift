@@ -9,9 +9,9 @@ public enum OSCALExport {
 
     // MARK: Assessment results
 
-    /// The cycle's record as assessment results. `landedAt` gives a commit's committer time
-    /// (ISO 8601, UTC), for each evidence occurrence's landing.
-    public static func assessmentResults(_ record: AuditRecord, landedAt: (String) -> String?) -> OSCAL.AssessmentResultsDocument {
+    /// The cycle's record (at `recordPath` in the repository) as assessment results. `landedAt`
+    /// gives a commit's committer time (ISO 8601, UTC), for each evidence occurrence's landing.
+    public static func assessmentResults(_ record: AuditRecord, recordPath: String, landedAt: (String) -> String?) -> OSCAL.AssessmentResultsDocument {
         let scope = "evident:\(record.cycle.id):\(record.auditedCommit)"
         func uuid(_ name: String) -> String { NameBasedUUID.v5("\(scope):\(name)") }
         let planUUID = uuid("resource:assessment-plan")
@@ -25,7 +25,8 @@ public enum OSCALExport {
             for control in criterion.controls { criteriaOf[control, default: []].append(criterion.id) }
         }
 
-        let observations = record.controls.map { control -> OSCAL.Observation in
+        var observed: Set<String> = []
+        let observations = record.controls.filter { observed.insert($0.id).inserted }.map { control -> OSCAL.Observation in
             var seen: Set<String> = []
             let occurrences = (control.periods.flatMap(\.occurrences) + control.occurrences).filter { seen.insert($0.path).inserted }
             let due = control.periods.filter { ["on-time", "late", "missing"].contains($0.state) }
@@ -60,6 +61,9 @@ public enum OSCALExport {
         var risks: [OSCAL.Risk] = []
         var findings: [OSCAL.Finding] = []
         for finding in record.findings {
+            // As in the record, only findings of medium severity or above are exceptions that
+            // leave a criterion unmet; low and info findings are notes on a met one.
+            let exception = ["high", "medium"].contains(finding.severity)
             let riskUUID = uuid("risk:\(finding.id)")
             let related = controlIDs.contains(finding.subject) ? [OSCAL.RelatedObservation(observationUUID: uuid("observation:\(finding.subject)"))] : nil
             let props = [OSCAL.Property.evident("finding-id", finding.id), .evident("code", finding.code), .evident("severity", finding.severity),
@@ -72,7 +76,7 @@ public enum OSCALExport {
             findings.append(OSCAL.Finding(
                 uuid: uuid("finding:\(finding.id)"), title: "\(finding.code) on \(finding.subject)", description: finding.message, props: props,
                 target: OSCAL.Target(type: "objective-id", targetID: target(of: finding.subject, criteriaOf: criteriaOf, inScope: record.criteria.map(\.id)),
-                                     status: OSCAL.ObjectiveStatus(state: "not-satisfied", reason: finding.status == "overdue" ? "overdue" : nil)),
+                                     status: exception ? OSCAL.ObjectiveStatus(state: "not-satisfied", reason: "fail") : OSCAL.ObjectiveStatus(state: "satisfied", reason: "pass")),
                 relatedObservations: related, relatedRisks: [OSCAL.RelatedRisk(riskUUID: riskUUID)]))
         }
         // Findings of an earlier run of this cycle that the history no longer raises.
@@ -85,7 +89,7 @@ public enum OSCALExport {
             findings.append(OSCAL.Finding(
                 uuid: uuid("finding:\(item.id)"), title: "\(item.code) on \(item.subject) (remediated)", description: "The history no longer raises this finding.", props: props,
                 target: OSCAL.Target(type: "objective-id", targetID: target(of: item.subject, criteriaOf: criteriaOf, inScope: record.criteria.map(\.id)),
-                                     status: OSCAL.ObjectiveStatus(state: "satisfied", reason: nil)),
+                                     status: OSCAL.ObjectiveStatus(state: "satisfied", reason: "pass")),
                 relatedObservations: nil, relatedRisks: [OSCAL.RelatedRisk(riskUUID: riskUUID)]))
         }
 
@@ -121,7 +125,7 @@ public enum OSCALExport {
                 OSCAL.Resource(uuid: catalogUUID, title: catalogTitle, description: "The criteria ids in reviewed-controls and the findings' targets are this catalog's.",
                                props: nil, rlinks: nil),
                 OSCAL.Resource(uuid: recordUUID, title: "Evident record of cycle \(record.cycle.id)", description: "The record this document was exported from.",
-                               props: nil, rlinks: [OSCAL.ResourceLink(href: "audits/\(record.cycle.id)/record.json", mediaType: "application/json")]),
+                               props: nil, rlinks: [OSCAL.ResourceLink(href: uriReference(recordPath), mediaType: "application/json")]),
             ]))
         return OSCAL.AssessmentResultsDocument(assessmentResults: document)
     }
@@ -152,8 +156,11 @@ public enum OSCALExport {
         let configuration = program.configuration
         func uuid(_ name: String) -> String { NameBasedUUID.v5("evident:\(commit):\(name)") }
         let catalogUUID = uuid("resource:catalog")
-        let controls = program.controls.filter(\.isActive).sorted { $0.id.value < $1.id.value }
-        let policies = program.policies.filter(\.isActive).sorted { $0.id.value < $1.id.value }
+        // One component per id (a duplicate id is a lint error; the first file wins here).
+        var seen: Set<String> = []
+        let controls = program.controls.filter(\.isActive).sorted { ($0.id.value, $0.file) < ($1.id.value, $1.file) }.filter { seen.insert($0.id.value).inserted }
+        seen = []
+        let policies = program.policies.filter(\.isActive).sorted { ($0.id.value, $0.file) < ($1.id.value, $1.file) }.filter { seen.insert($0.id.value).inserted }
         let policyIDs = Set(policies.map(\.id.value))
         let controlByID = Dictionary(controls.map { ($0.id.value, $0) }) { first, _ in first }
 
@@ -162,42 +169,41 @@ public enum OSCALExport {
         }
         func criterionTitle(_ id: String) -> String { TrustServicesCriteria.criterion(id)?.title ?? id }
         func reference(to component: String) -> String { "#" + uuid("component:" + component) }
+        func unique(_ criteria: [String]) -> [String] {
+            var seen: Set<String> = []
+            return criteria.filter { TrustServicesCriteria.criterion($0) != nil && seen.insert($0).inserted }
+        }
 
         var components = controls.map { control -> OSCAL.Component in
             let id = control.id.value
-            let criteria = control.criteria.map(\.value).filter { TrustServicesCriteria.criterion($0) != nil }
+            let criteria = unique(control.criteria.map(\.value))
             return OSCAL.Component(
-                uuid: uuid("component:\(id)"), type: "process-procedure", title: "\(id): \(control.title ?? id)",
+                uuid: uuid("component:control:\(id)"), type: "process-procedure", title: "\(id): \(control.title ?? id)",
                 description: summary(control.body, fallback: control.title ?? id), purpose: control.title,
                 props: [.evident("control-id", id), .evident("owner", control.owner?.value), .evident("operator", control.operator_?.value),
                         .evident("frequency", control.frequency?.value.rawValue), .evident("risk", control.risk?.value.rawValue),
                         .evident("evidence", control.evidence.value), .evident("source", control.file)].compactMap { $0 },
-                links: control.policies.map(\.value).filter(policyIDs.contains).map { OSCAL.Link(href: reference(to: $0), rel: "policy", text: $0) }.nilIfEmpty,
+                links: control.policies.map(\.value).filter(policyIDs.contains).map { OSCAL.Link(href: reference(to: "policy:\($0)"), rel: "policy", text: $0) }.nilIfEmpty,
                 controlImplementations: criteria.isEmpty ? nil : [OSCAL.ControlImplementation(
-                    uuid: uuid("implementation:\(id)"), source: "#\(catalogUUID)",
+                    uuid: uuid("implementation:control:\(id)"), source: "#\(catalogUUID)",
                     description: "How \(id) meets the SOC 2 criteria it is mapped to.",
-                    implementedRequirements: criteria.map { requirement(id, $0, "\(id) (\(control.title ?? id)) addresses \($0): \(criterionTitle($0)).") })])
+                    implementedRequirements: criteria.map { requirement("control:\(id)", $0, "\(id) (\(control.title ?? id)) addresses \($0): \(criterionTitle($0)).") })])
         }
         components += policies.map { policy -> OSCAL.Component in
             let id = policy.id.value
             let implementers = policy.controls.map(\.value).compactMap { controlByID[$0] }
-            var criteria: [String] = []
-            for control in implementers {
-                for criterion in control.criteria.map(\.value) where TrustServicesCriteria.criterion(criterion) != nil && !criteria.contains(criterion) {
-                    criteria.append(criterion)
-                }
-            }
+            let criteria = unique(implementers.flatMap { $0.criteria.map(\.value) })
             return OSCAL.Component(
-                uuid: uuid("component:\(id)"), type: "policy", title: "\(id): \(policy.title ?? id)",
+                uuid: uuid("component:policy:\(id)"), type: "policy", title: "\(id): \(policy.title ?? id)",
                 description: summary(policy.body, fallback: policy.title ?? id), purpose: policy.title,
                 props: [.evident("policy-id", id), .evident("owner", policy.owner?.value), .evident("version", policy.version?.value),
                         .evident("topic", policy.topic?.value), .evident("review-days", policy.reviewDays.map { String($0.value) }),
                         .evident("source", policy.file)].compactMap { $0 },
-                links: implementers.map { OSCAL.Link(href: reference(to: $0.id.value), rel: "implemented-by", text: $0.id.value) }.nilIfEmpty,
+                links: implementers.map { OSCAL.Link(href: reference(to: "control:\($0.id.value)"), rel: "implemented-by", text: $0.id.value) }.nilIfEmpty,
                 controlImplementations: criteria.isEmpty ? nil : [OSCAL.ControlImplementation(
-                    uuid: uuid("implementation:\(id)"), source: "#\(catalogUUID)",
+                    uuid: uuid("implementation:policy:\(id)"), source: "#\(catalogUUID)",
                     description: "The criteria \(id) supports through the controls that implement it (\(implementers.map(\.id.value).joined(separator: ", "))).",
-                    implementedRequirements: criteria.map { requirement(id, $0, "\(id) sets the policy for \($0): \(criterionTitle($0)).") })])
+                    implementedRequirements: criteria.map { requirement("policy:\(id)", $0, "\(id) sets the policy for \($0): \(criterionTitle($0)).") })])
         }
         let definition = OSCAL.ComponentDefinition(
             uuid: uuid("component-definition"),

@@ -1,0 +1,24 @@
+import EvidentCore
+import Testing
+
+@Suite struct AuditRecordTests {
+    /// Two unapproved changes to one policy share code, subject and first evidence; their ids
+    /// must still differ, and the first keeps the id a single change would have had.
+    @Test func findingIDsAreUniqueWhenFindingsLookAlike() throws {
+        let file = "policies/POL-ACCESS-CONTROL.md"
+        let base = ExampleProgram.revisions(topic: "access-control", landed: Day(year: 2026, month: 1, day: 10)!)
+        let first = ExampleProgram.revision(topic: "access-control", version: "1.1", approvals: [("dave", "1.0")], body: "New text.", on: Day(year: 2026, month: 5, day: 1)!)
+        let second = ExampleProgram.revision(topic: "access-control", version: "1.2", approvals: [("dave", "1.0")], body: "Newer text.", on: Day(year: 2026, month: 6, day: 1)!)
+        func record(_ revisions: [PolicyRevision]) throws -> AuditRecord {
+            let context = try AuditExample(policyRevisions: [file: revisions]).context()
+            return AuditRecord.make(context: context, findings: Auditor().run(context), auditedCommit: String(repeating: "a", count: 40), tool: "test", previous: nil)
+        }
+        let twice = try record(base + [first, second])
+        let unapproved = twice.findings.filter { $0.code == "POL-CHANGE-UNAPPROVED" }
+        #expect(unapproved.count == 2)
+        let ids = twice.findings.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        let once = try record(base + [first]).findings.filter { $0.code == "POL-CHANGE-UNAPPROVED" }
+        #expect(once.map(\.id) == [unapproved[0].id])
+    }
+}
