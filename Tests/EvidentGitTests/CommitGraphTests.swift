@@ -25,9 +25,18 @@ import Testing
         }
         #expect(graph.mayHaveChanged(at: try position(controlsCommit), keys))
         let excluded = try sourceOnly.filter { !graph.mayHaveChanged(at: try position($0), keys) }
-        // Filters of one- or two-path commits are only a few bytes, so git's own false-positive
-        // rate on them is high (about one in five here); most must still be ruled out.
-        #expect(excluded.count >= 12)
+        // Filters of one- or two-path commits are only a few bytes, so some source-only commits
+        // are false positives. git reports how many its own filters ruled out on the same walk
+        // (trace2's bloom statistics): Evident must rule out exactly as many.
+        let trace = folder.url.appendingPathComponent("trace.json")
+        try Git.run(["log", "--first-parent", "--format=%H", "--", "controls"], in: repository.url, environment: ["GIT_TRACE2_EVENT": trace.path])
+        let statistics = try String(contentsOf: trace, encoding: .utf8).split(separator: "\n")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["category"] as? String == "bloom" && $0["key"] as? String == "statistics" }?["value"] as? [String: Any]
+        let ruledOutByGit = try #require(statistics?["definitely_not"] as? Int)
+        #expect(statistics?["maybe"] as? Int == 20 - ruledOutByGit + 1, "git checked the 20 source-only commits and the controls commit")
+        #expect(excluded.count == ruledOutByGit)
+        #expect(excluded.count > 0)
 
         let head = try position(sourceOnly.last!)
         let parent = try #require(graph.commit(at: head)?.firstParent)
