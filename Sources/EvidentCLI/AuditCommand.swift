@@ -86,8 +86,14 @@ struct AuditRun {
             }
             let configuration = program.configuration
             let roots = try configuration.layout.complianceFolders.map { try HistoryRoot($0) }
-            // One pass over the mainline serves everything below; --as-of reads the past without the index.
-            let history = try HistoryReader(repository: repository, useIndex: asOf == nil).read(revision: asOf ?? revision, roots: roots).history
+            // One pass over the mainline serves everything below. A past commit (--as-of, verify,
+            // diff) is read from the mainline's index when it is on the mainline.
+            let reader = HistoryReader(repository: repository)
+            let history = if asOf != nil, let mainline = try? mainlineRevision(explicit: nil, layout: workingLayout, repository: repository) {
+                try reader.read(at: commit, onMainline: mainline, roots: roots)
+            } else {
+                try reader.read(revision: revision, roots: roots).history
+            }
             let clock = try now.map { text throws(CommandFailure) in
                 guard let day = Day(text) else { throw CommandFailure(.usage, "--now must be a date written YYYY-MM-DD, not '\(text)'") }
                 return day

@@ -84,6 +84,29 @@ public struct HistoryReader {
         return (log.history(reference: reference, roots: roots), outcome)
     }
 
+    /// Reads the history of `roots` on the first-parent chain of `commit`, as `read(revision:)`
+    /// on that commit would, but from the index of `mainline` when `commit` is on its
+    /// first-parent chain: the index is extended to the tip once, and the commits after `commit`
+    /// are dropped after a walk that compares no trees. Elsewhere, a full walk from `commit`.
+    public func read(
+        at commit: ObjectID, onMainline mainline: String, roots: [HistoryRoot]
+    ) throws(RepositoryError) -> MainlineHistory {
+        let revision = commit.description
+        guard useIndex else { return try read(revision: revision, roots: roots).history }
+        let (tipHistory, _) = try read(revision: mainline, roots: roots)
+        var newer: Set<ObjectID> = []
+        var onChain = false
+        try walkMainline(from: tipHistory.head, stoppingAt: commit, graph: repository.commitGraph()) { later in
+            newer.insert(later.id)
+        } reachedStop: {
+            onChain = true
+        }
+        guard onChain || tipHistory.head == commit else {
+            return try HistoryReader(repository: repository, useIndex: false).read(revision: revision, roots: roots).history
+        }
+        return tipHistory.truncated(at: commit, dropping: newer, reference: revision)
+    }
+
     private struct Scan {
         var commitCount: Int
         var reachedStop: Bool

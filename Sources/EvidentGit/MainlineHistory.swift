@@ -42,6 +42,21 @@ public struct MainlineHistory: Sendable {
     }
 }
 
+extension MainlineHistory {
+    /// The history as it stood at `commit`, an older commit of the same first-parent chain:
+    /// the events of the `newer` commits removed, and the paths left without events.
+    func truncated(at commit: ObjectID, dropping newer: Set<ObjectID>, reference: String) -> MainlineHistory {
+        guard !newer.isEmpty else {
+            return MainlineHistory(head: commit, reference: reference, roots: roots, files: files, commits: commits)
+        }
+        let files = self.files.compactMap { file -> FileHistory? in
+            let events = file.events.filter { !newer.contains($0.commit.id) }
+            return events.isEmpty ? nil : FileHistory(path: file.path, events: events)
+        }
+        return MainlineHistory(head: commit, reference: reference, roots: roots, files: files, commits: commits.filter { !newer.contains($0.id) })
+    }
+}
+
 /// The history as an append-only log: commits that changed something under the roots, in
 /// mainline order, and their changes. This is what the persisted index stores.
 struct HistoryLog: Equatable, Sendable {

@@ -93,6 +93,29 @@ import Testing
         try expectEqual(second, try GitLogReference.read(repository: built.url, revision: "probe", roots: built.roots), seed: seed, roots: built.roots)
     }
 
+    /// A past commit (audit --as-of, verify, diff) read through the mainline's index equals git
+    /// log at that commit; a commit off the first-parent chain falls back to its own walk.
+    @Test(arguments: Array(seeds.prefix(40)))
+    func pastCommitFromTheIndexMatchesGitLog(seed: UInt64) throws {
+        let folder = try TemporaryDirectory("evident-past")
+        let built = try RandomRepository.build(seed: seed, in: folder.url)
+        let repository = try Repository(discoveringFrom: built.url.path)
+        let roots = try built.roots.map { try HistoryRoot($0) }
+        let sideParents = try Git.text(["rev-list", "--merges", "--first-parent", "main"], in: built.url).split(separator: "\n")
+            .map { try Git.text(["rev-parse", "\($0)^2"], in: built.url) }
+        let offChain = sideParents.filter { !built.mainline.contains($0) }.prefix(1)
+        let candidates = [built.mainline.first!, built.mainline[built.mainline.count / 3], built.mainline[built.mainline.count * 2 / 3], built.mainline.last!] + offChain
+        for hex in candidates {
+            let commit = try #require(ObjectID(hex: hex))
+            let history = try HistoryReader(repository: repository).read(at: commit, onMainline: "main", roots: roots)
+            let reference = try GitLogReference.read(repository: built.url, revision: hex, roots: built.roots)
+            try expectEqual(history, reference, seed: seed, roots: built.roots)
+            #expect(history.head == commit)
+            let cold = try HistoryReader(repository: repository, useIndex: false).read(revision: hex, roots: roots).history
+            #expect(history.commits.map(\.id) == cold.commits.map(\.id), "seed \(seed) at \(hex)")
+        }
+    }
+
     /// The generator must really produce what the differential test claims to cover.
     @Test func generatedRepositoriesCoverEveryKindOfChange() throws {
         let folder = try TemporaryDirectory("evident-coverage")
