@@ -110,10 +110,16 @@ struct LintCommand: ParsableCommand {
     /// The policies as HEAD has them, for each policy file whose text the source changes.
     private func committedVersions(of policies: [Policy], changedIn source: some ProgramFileSource, repository: Repository) throws -> [String: Policy] {
         guard let head = repository.headCommit() else { return [:] }
+        var committed: [String: GitFile] = [:]
+        for folder in Set(policies.map { ($0.file as NSString).deletingLastPathComponent }) {
+            for file in try repository.files(under: folder, at: head) { committed[file.path.description] = file }
+        }
         var previous: [String: Policy] = [:]
         for policy in policies {
-            guard let committed = try repository.contents(of: policy.file, at: head), committed != (try source.contents(of: policy.file)) else { continue }
-            previous[policy.file] = Policy.parse(String(decoding: committed, as: UTF8.self), file: policy.file)
+            guard let file = committed[policy.file], !file.isSubmodule else { continue }
+            let text = try repository.blob(file.id)
+            guard text != (try source.contents(of: policy.file)) else { continue }
+            previous[policy.file] = Policy.parse(String(decoding: text, as: UTF8.self), file: policy.file)
         }
         return previous
     }
@@ -124,18 +130,8 @@ struct LintCommand: ParsableCommand {
         if let head {
             for file in try repository.files(under: root, at: head) { committed[file.path.description] = file }
         }
-        var changes: [StagedChange] = []
-        for (path, file) in index.files where PrefixFilter(root).contains(path) {
-            if let old = committed[path] {
-                if old.id != file.id || old.mode != file.mode { changes.append(StagedChange(path: path, kind: .modified)) }
-            } else {
-                changes.append(StagedChange(path: path, kind: .added))
-            }
-        }
-        for path in committed.keys where index.files[path] == nil {
-            changes.append(StagedChange(path: path, kind: .deleted))
-        }
-        return changes.sorted { $0.path < $1.path }
+        let filter = PrefixFilter(root)
+        return GitFilesSource.changes(from: committed, to: index.files.filter { filter.contains($0.key) })
     }
 }
 

@@ -93,18 +93,7 @@ struct PRCommand: ParsableCommand {
             }
             return files
         }
-        let before = try files(old)
-        let after = try files(new)
-        var changes: [StagedChange] = []
-        for (path, file) in after {
-            if let previous = before[path] {
-                if previous.id != file.id || previous.mode != file.mode { changes.append(StagedChange(path: path, kind: .modified)) }
-            } else {
-                changes.append(StagedChange(path: path, kind: .added))
-            }
-        }
-        for path in before.keys where after[path] == nil { changes.append(StagedChange(path: path, kind: .deleted)) }
-        return changes.sorted { $0.path < $1.path }
+        return GitFilesSource.changes(from: try files(old), to: try files(new))
     }
 }
 

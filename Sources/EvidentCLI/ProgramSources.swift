@@ -67,4 +67,18 @@ struct GitFilesSource: ProgramFileSource {
         guard let file = files[path], !file.isSubmodule else { return nil }
         return try repository.blob(file.id)
     }
+
+    /// The paths that differ between two sets of files: added, modified (content or mode), deleted.
+    static func changes(from before: [String: GitFile], to after: [String: GitFile]) -> [StagedChange] {
+        var changes: [StagedChange] = []
+        for (path, file) in after {
+            if let previous = before[path] {
+                if previous.id != file.id || previous.mode != file.mode { changes.append(StagedChange(path: path, kind: .modified)) }
+            } else {
+                changes.append(StagedChange(path: path, kind: .added))
+            }
+        }
+        for path in before.keys where after[path] == nil { changes.append(StagedChange(path: path, kind: .deleted)) }
+        return changes.sorted { $0.path < $1.path }
+    }
 }

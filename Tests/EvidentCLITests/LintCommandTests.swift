@@ -63,6 +63,25 @@ import Testing
         #expect(!result.output.contains("2026-04-15-review.md"))
     }
 
+    /// A policy text change is compared with HEAD, in the working tree and in the index.
+    @Test func policyTextChangesNeedANewVersionAndApproval() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let file = "policies/POL-ACCESS-CONTROL.md"
+        let lint = { (arguments: [String]) in try EvidentBinary.run(["lint", "--today", "2026-06-01", "--fail-on", "warning"] + arguments, in: repository.url) }
+        try write(file, ExampleProgram.policy("access-control", body: "Rewritten."), in: repository)
+        let unversioned = try lint([])
+        #expect(unversioned.status == 1)
+        #expect(unversioned.output.contains("\(file):5:10: warning: the policy text changed but its version stays '1.0'"), "\(unversioned.output)")
+        #expect(try lint(["--staged"]).status == 0, "nothing is staged yet")
+        try Git.run(["add", file], in: repository.url)
+        #expect(try lint(["--staged"]).output.contains("[POLICY-CHANGE-UNVERSIONED]"))
+        try write(file, ExampleProgram.policy("access-control", version: "1.1", approvals: ["1.0", "1.1"], body: "Rewritten."), in: repository)
+        try Git.run(["add", file], in: repository.url)
+        #expect(try lint(["--staged"]).status == 0)
+        #expect(try lint([]).status == 0)
+    }
+
     @Test func overdueReviewIsProvenFromHistory() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder)
