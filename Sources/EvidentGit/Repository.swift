@@ -43,7 +43,6 @@ public final class Repository {
         git_repository_free(pointer)
     }
 
-    public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
     public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
     /// Fails with exit-3 advice when the clone is shallow.

@@ -7,7 +7,6 @@ public struct GitFile: Hashable, Sendable {
     public var id: ObjectID
     public var mode: UInt32
 
-    public var isSymlink: Bool { mode == 0o120000 }
     public var isSubmodule: Bool { mode == 0o160000 }
 }
 

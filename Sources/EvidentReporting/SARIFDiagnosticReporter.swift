@@ -85,7 +85,7 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
                 ruleId: diagnostic.ruleID, ruleIndex: ruleIndex[diagnostic.ruleID] ?? -1, level: Self.level(diagnostic.severity),
                 message: Message(text: diagnostic.message),
                 locations: [Location(physicalLocation: PhysicalLocation(
-                    artifactLocation: ArtifactLocation(uri: Self.uri(diagnostic.location.file)),
+                    artifactLocation: ArtifactLocation(uri: relativeURIReference(diagnostic.location.file)),
                     region: Region(startLine: diagnostic.location.line, startColumn: diagnostic.location.column)))])
         }
         let driver = Driver(semanticVersion: toolVersion, rules: rules.map {
@@ -102,10 +102,11 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
         case .info: "note"
         }
     }
+}
 
-    /// A relative URI reference: path segments percent-encoded where URIs need it.
-    static func uri(_ path: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
-        return path.utf8.map { allowed.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
-    }
+/// A repository path as a relative URI reference (SARIF locations, OSCAL hrefs): every byte
+/// outside the unreserved characters and `/` percent-encoded.
+func relativeURIReference(_ path: String) -> String {
+    let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+    return path.utf8.map { allowed.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
 }

@@ -50,7 +50,7 @@ public enum OSCALExport {
                         text += ", not landed on the mainline"
                     }
                     return OSCAL.RelevantEvidence(
-                        href: uriReference(occurrence.path), description: text,
+                        href: relativeURIReference(occurrence.path), description: text,
                         props: [.evident("claimed", occurrence.claimed), .evident("landing-commit", occurrence.commit),
                                 .evident("landed-at", occurrence.commit.flatMap(landedAt))].compactMap { $0 })
                 },
@@ -120,12 +120,9 @@ public enum OSCALExport {
             importAP: OSCAL.ImportAP(href: "#\(planUUID)", remarks: "Evident has no separate assessment plan: the cycle in evident.yaml and Evident's sampling rules define the assessment."),
             results: [result],
             backMatter: OSCAL.BackMatter(resources: [
-                OSCAL.Resource(uuid: planUUID, title: "Cycle \(record.cycle.id) as defined in evident.yaml", description: "The window, categories and fieldwork date the audit used.",
-                               props: nil, rlinks: [OSCAL.ResourceLink(href: "evident.yaml", mediaType: "application/yaml")]),
-                OSCAL.Resource(uuid: catalogUUID, title: catalogTitle, description: "The criteria ids in reviewed-controls and the findings' targets are this catalog's.",
-                               props: nil, rlinks: nil),
-                OSCAL.Resource(uuid: recordUUID, title: "Evident record of cycle \(record.cycle.id)", description: "The record this document was exported from.",
-                               props: nil, rlinks: [OSCAL.ResourceLink(href: uriReference(recordPath), mediaType: "application/json")]),
+                OSCAL.Resource(uuid: planUUID, title: "Cycle \(record.cycle.id) as defined in evident.yaml", description: "The window, categories and fieldwork date the audit used.", rlinks: [OSCAL.ResourceLink(href: "evident.yaml", mediaType: "application/yaml")]),
+                OSCAL.Resource(uuid: catalogUUID, title: catalogTitle, description: "The criteria ids in reviewed-controls and the findings' targets are this catalog's.", rlinks: nil),
+                OSCAL.Resource(uuid: recordUUID, title: "Evident record of cycle \(record.cycle.id)", description: "The record this document was exported from.", rlinks: [OSCAL.ResourceLink(href: relativeURIReference(recordPath), mediaType: "application/json")]),
             ]))
         return OSCAL.AssessmentResultsDocument(assessmentResults: document)
     }
@@ -137,15 +134,6 @@ public enum OSCALExport {
         if let first = criteriaOf[subject]?.first { return first }
         if inScope.contains(subject) { return subject }
         return "CC4.1"
-    }
-
-    /// A path as a relative URI reference: each segment percent-encoded where URIs need it.
-    static func uriReference(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: ";?#[]")
-        return path.split(separator: "/", omittingEmptySubsequences: false).map {
-            String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0)
-        }.joined(separator: "/")
     }
 
     // MARK: Component definition
@@ -216,8 +204,7 @@ public enum OSCALExport {
                 parties: configuration.organization.map { [OSCAL.Party(uuid: uuid("party:organization"), type: "organization", name: $0)] }, remarks: nil),
             components: components,
             backMatter: OSCAL.BackMatter(resources: [
-                OSCAL.Resource(uuid: catalogUUID, title: catalogTitle, description: "The control ids of every implemented requirement are this catalog's criteria ids.",
-                               props: nil, rlinks: nil),
+                OSCAL.Resource(uuid: catalogUUID, title: catalogTitle, description: "The control ids of every implemented requirement are this catalog's criteria ids.", rlinks: nil),
             ]))
         return OSCAL.ComponentDefinitionDocument(componentDefinition: definition)
     }

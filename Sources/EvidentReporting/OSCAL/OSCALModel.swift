@@ -11,7 +11,6 @@ public enum OSCAL {
         public var name: String
         public var value: String
         public var ns: String? = OSCAL.namespace
-        public var `class`: String?
 
         /// Nil when the value is empty: OSCAL property values must have text.
         static func evident(_ name: String, _ value: String?) -> Property? {
@@ -64,7 +63,6 @@ public enum OSCAL {
         public var uuid: String
         public var title: String
         public var description: String?
-        public var props: [Property]?
         public var rlinks: [ResourceLink]?
     }
 
