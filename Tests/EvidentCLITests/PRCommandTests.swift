@@ -78,11 +78,9 @@ import Testing
             let repository = try branch(["evidence/AC-01/2026-01-15-review.md": change], in: folder)
             let (result, json) = try review(repository)
             #expect(result.status == 1, "evidence is append-only")
-            if change == nil {
-                #expect(rules(json).contains("EVIDENCE-APPEND-ONLY evidence/AC-01/2026-01-15-review.md"))
-            } else {
-                #expect(rules(json) == ["EVIDENCE-APPEND-ONLY evidence/AC-01/2026-01-15-review.md"])
-            }
+            // Deleting the only occurrence also leaves AC-01 without its evidence folder.
+            let expected = (change == nil ? ["EVIDENCE-FOLDER-MISSING controls/AC-01.md"] : []) + ["EVIDENCE-APPEND-ONLY evidence/AC-01/2026-01-15-review.md"]
+            #expect(rules(json) == expected)
             #expect(json["evidence_changed"] as? [String] == ["evidence/AC-01/2026-01-15-review.md"])
             let github = try EvidentBinary.run(["pr", "--base", "main", "--format", "github"], in: repository.url)
             #expect(github.status == 1)
