@@ -10,6 +10,13 @@ import Testing
         #expect(Day("2026-02-29") == nil)
         #expect(Day("2026-2-1") == nil)
         #expect(Day("2026-13-01") == nil)
+        for text in ["2026-01-155", "20260-1-15", "2026/01/15", "2026-01-1", "", "２０２６-01-15", "2026-01-1٥", "+026-01-15", "2026-00-10", "2026-01-00"] {
+            #expect(Day(text) == nil, "\(text)")
+        }
+        #expect(EvidenceOccurrence.claimedDate(ofName: "2026-01-15-review.md") == Day("2026-01-15"))
+        #expect(EvidenceOccurrence.claimedDate(ofName: "2026-01-15") == Day("2026-01-15"))
+        #expect(EvidenceOccurrence.claimedDate(ofName: "2026-01-15review") == nil)
+        #expect(EvidenceOccurrence.claimedDate(ofName: "2026-01-15\u{301}-x") == nil, "a combining mark makes the tenth character not a digit")
         #expect(Day(epochSeconds: 1_767_225_600).description == "2026-01-01")
         #expect(Day("2026-01-01")!.adding(days: 365).description == "2027-01-01")
         #expect(Day("2026-01-01")!.days(until: Day("2026-03-01")!) == 59)

@@ -19,7 +19,7 @@ public struct EvidenceOccurrence: Hashable, Sendable {
 
     /// The leading `YYYY-MM-DD` of an occurrence name, when followed by the end, `-`, `_` or `.`.
     public static func claimedDate(ofName name: String) -> Day? {
-        guard name.count >= 10, let day = Day(name.prefix(10)) else { return nil }
+        guard name.utf8.count >= 10, let day = Day(name.prefix(10)) else { return nil }
         let rest = name.dropFirst(10)
         guard rest.isEmpty || ["-", "_", "."].contains(rest.first!) else { return nil }
         return day

@@ -105,27 +105,32 @@ enum EvidenceScanner {
     static func scan(_ files: [String], root: String) -> (occurrences: [EvidenceOccurrence], loose: [String], folders: [String]) {
         let prefix = root == "." ? "" : root + "/"
         var occurrences: [String: EvidenceOccurrence] = [:]
+        occurrences.reserveCapacity(files.count)
         var sidecars: [String: String] = [:]
         var loose: [String] = []
         var folders: Set<String> = []
+        let slash = UInt8(ascii: "/")
         for file in files where file.hasPrefix(prefix) {
-            let parts = file.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count >= 2 else {
+            // <root>/<folder>/<name>[/<more>], split on the bytes: an audit scans every evidence file.
+            let relative = file.dropFirst(prefix.count).utf8
+            guard let firstSlash = relative.firstIndex(of: slash) else {
                 loose.append(file)
                 continue
             }
-            let folder = prefix + parts[0]
+            let afterFolder = relative[relative.index(after: firstSlash)...]
+            let secondSlash = afterFolder.firstIndex(of: slash)
+            let folder = prefix + String(Substring(relative[..<firstSlash]))
             folders.insert(folder)
-            let name = parts[1]
+            let name = String(Substring(afterFolder[..<(secondSlash ?? afterFolder.endIndex)]))
             // Dotfiles such as .gitkeep keep a folder in git; they are not occurrences.
             if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
-            if parts.count == 2 && name.hasSuffix(sidecarSuffix) {
+            if secondSlash == nil && name.hasSuffix(sidecarSuffix) {
                 sidecars[folder + "/" + String(name.dropLast(sidecarSuffix.count))] = file
                 continue
             }
             var occurrence = occurrences[path] ?? EvidenceOccurrence(
-                path: path, folder: folder, name: name, isFolder: parts.count > 2, files: [],
+                path: path, folder: folder, name: name, isFolder: secondSlash != nil, files: [],
                 claimedDate: EvidenceOccurrence.claimedDate(ofName: name), sidecar: nil, details: nil)
             occurrence.files.append(file)
             occurrences[path] = occurrence
