@@ -194,7 +194,8 @@ struct AuditRun {
     /// The records committed at the audited commit, and whether each audited commit is still on the mainline.
     private static func earlierRecords(layout: ProgramLayout, commit: ObjectID, repository: Repository) throws(RepositoryError) -> [EarlierRecord] {
         try repository.files(under: layout.audits, at: commit).filter { $0.path.description.hasSuffix("/record.json") }.compactMap { file in
-            guard let record = try? JSONDecoder().decode(AuditRecord.self, from: try repository.blob(file.id)),
+            // An unreadable record is `evident verify`'s to report; the audit goes on without it.
+            guard let record = try? AuditRecord.read(try repository.blob(file.id), file: file.path.description),
                   let audited = ObjectID(hex: record.auditedCommit) else { return nil }
             return EarlierRecord(path: file.path.description, record: record, auditedCommitOnMainline: repository.isAncestor(audited, of: commit))
         }

@@ -95,9 +95,8 @@ struct CycleReader {
             let tip = try repository.resolveCommit(revision).commit
             let path = "\(layout.audits)/\(cycle.id)/record.json"
             if let data = try repository.contents(of: path, at: tip) {
-                guard let record = try? JSONDecoder().decode(AuditRecord.self, from: data), let audited = ObjectID(hex: record.auditedCommit) else {
-                    throw CommandFailure(.usage, "\(path) at \(tip.abbreviated()) is not an Evident record; `evident verify` checks the records")
-                }
+                let record = try AuditRecord.read(data, file: path)
+                let audited = ObjectID(hex: record.auditedCommit)!
                 guard repository.isAncestor(audited, of: tip) else {
                     throw CommandFailure(.repository, "\(path): its audited commit \(audited.abbreviated()) is no longer on the mainline \(revision); run `evident verify`")
                 }

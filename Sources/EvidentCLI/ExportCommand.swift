@@ -87,22 +87,22 @@ struct OSCALExportCommand: ParsableCommand {
         }
         let path = "\(layout.audits)/\(cycle)/record.json"
         var data: Data?
-        var source = path
+        var committedAt: String?
         if ref == nil, let top = repository.workingDirectory {
             data = FileManager.default.contents(atPath: top.appendingPathComponent(path).path)
         }
         if data == nil, let revision = ref ?? (repository.headCommit() == nil ? nil : "HEAD") {
             let (commit, _) = try repository.resolveCommit(revision)
             data = try repository.contents(of: path, at: commit)
-            source = "\(path) at \(revision)"
+            committedAt = revision
         }
         guard let data else {
             throw CommandFailure(.usage, "there is no record of cycle '\(cycle)' at \(path); run `evident audit --cycle \(cycle)` first")
         }
         do {
-            return (try JSONDecoder().decode(AuditRecord.self, from: data), path)
+            return (try AuditRecord.read(data, file: path), path)
         } catch {
-            throw CommandFailure(.usage, "\(source) is not an Evident record: \(error)")
+            throw CommandFailure(.usage, error.description + (committedAt.map { " (as committed at \($0))" } ?? ""))
         }
     }
 }

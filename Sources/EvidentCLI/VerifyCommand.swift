@@ -31,10 +31,14 @@ struct VerifyCommand: ParsableCommand {
             let path = file.path.description
             let data: Data
             do { data = try repository.blob(file.id) } catch { throw CommandFailure(error) }
-            guard let record = try? JSONDecoder().decode(AuditRecord.self, from: data), let audited = ObjectID(hex: record.auditedCommit) else {
-                problems.append("\(path): not a record Evident can read")
+            let record: AuditRecord
+            do {
+                record = try AuditRecord.read(data, file: path)
+            } catch {
+                problems.append(error.description)
                 continue
             }
+            let audited = ObjectID(hex: record.auditedCommit)!
             checked += 1
             guard repository.isAncestor(audited, of: tip) else {
                 problems.append("\(path): its audited commit \(audited.abbreviated()) is no longer on the mainline \(revision): history was rewritten")

@@ -108,6 +108,13 @@ import Testing
         #expect(edited.status == 1)
         #expect(edited.output.contains("differs from a fresh audit"))
 
+        // A record that is no longer JSON is named with the line and column where it breaks.
+        try repository.commit(["audits/2026/record.json": "{\n  \"statement\" : \n"], on: "2026-12-23", message: "Break the record")
+        let broken = try EvidentBinary.run(["verify"], in: repository.url)
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("problem: audits/2026/record.json:3:1: not an Evident record: the file is not valid JSON"), "\(broken.output)")
+        try repository.commit(["audits/2026/record.json": text], on: "2026-12-24", message: "Restore the edited record")
+
         // The audited commit disappears from the mainline.
         try Git.run(["checkout", "-q", "--orphan", "rewritten"], in: repository.url)
         try Git.run(["commit", "-q", "-m", "Rewritten"], in: repository.url, environment: Git.environment(time: 1_798_000_000))

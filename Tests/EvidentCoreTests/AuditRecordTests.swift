@@ -1,4 +1,5 @@
 import EvidentCore
+import Foundation
 import Testing
 
 @Suite struct AuditRecordTests {
@@ -20,5 +21,20 @@ import Testing
         #expect(Set(ids).count == ids.count)
         let once = try record(base + [first]).findings.filter { $0.code == "POL-CHANGE-UNAPPROVED" }
         #expect(once.map(\.id) == [unapproved[0].id])
+    }
+
+    @Test func unreadableRecordsNameTheFileAndWhere() {
+        func problem(_ text: String) -> String {
+            do {
+                _ = try AuditRecord.read(Data(text.utf8), file: "audits/2026/record.json")
+                return "read"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(problem("{\n  \"statement\": x}") == "audits/2026/record.json:2:16: not an Evident record: the file is not valid JSON")
+        #expect(problem("{\n  \"statement\" : \n") == "audits/2026/record.json:3:1: not an Evident record: the file is not valid JSON", "an early end is placed at the end")
+        #expect(problem("{}") == "audits/2026/record.json:1:1: not an Evident record: 'statement' is missing")
+        #expect(problem(#"{"statement": 1}"#).hasPrefix("audits/2026/record.json:1:1: not an Evident record: statement has the wrong type"))
     }
 }

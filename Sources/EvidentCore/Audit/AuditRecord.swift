@@ -1,3 +1,5 @@
+import Foundation
+
 /// The internal-audit record of one cycle (SPEC §12): deterministic, so the same repository
 /// state gives the same bytes. It is management's self-assessment, not a SOC 2 report.
 public struct AuditRecord: Codable, Sendable, Equatable {
@@ -196,5 +198,56 @@ public struct AuditRecord: Codable, Sendable, Equatable {
 
     private static func occurrence(_ occurrence: ProvenOccurrence) -> Occurrence {
         Occurrence(path: occurrence.path, claimed: occurrence.claimed.description, landed: occurrence.landed?.description, commit: occurrence.landingCommit)
+    }
+}
+
+extension AuditRecord {
+    /// Reads a `record.json`; a problem names the file and, where it can, the line and column
+    /// or the member that is wrong.
+    public static func read(_ data: Data, file: String) throws(InputError) -> AuditRecord {
+        let record: AuditRecord
+        do {
+            record = try JSONDecoder().decode(AuditRecord.self, from: data)
+        } catch let error as DecodingError {
+            throw problem(error, data: data, file: file)
+        } catch {
+            throw InputError("not an Evident record: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        guard record.auditedCommit.count == 40, record.auditedCommit.allSatisfy(\.isHexDigit) else {
+            throw InputError("not an Evident record: audited_commit '\(record.auditedCommit)' is not a commit id", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        return record
+    }
+
+    private static func problem(_ error: DecodingError, data: Data, file: String) -> InputError {
+        func member(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        switch error {
+        case .keyNotFound(let key, let context):
+            let inside = member(context.codingPath)
+            return InputError("not an Evident record: '\(key.stringValue)' is missing" + (inside.isEmpty ? "" : " in \(inside)"), at: start)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return InputError("not an Evident record: \(member(context.codingPath)) has the wrong type (\(context.debugDescription))", at: start)
+        case .dataCorrupted:
+            // Foundation's JSON parser says where ("around character N"); turn that into a line and column.
+            var location = start
+            do {
+                _ = try JSONSerialization.jsonObject(with: data)
+            } catch {
+                let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? "")"
+                let offset = text.contains("end of file") ? data.count
+                    : text.range(of: #"character \d+"#, options: .regularExpression).flatMap { Int(text[$0].dropFirst("character ".count)) }
+                if let offset, offset <= data.count {
+                    let before = data.prefix(offset)
+                    location.line = before.filter { $0 == 0x0A }.count + 1
+                    location.column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+                }
+            }
+            return InputError("not an Evident record: the file is not valid JSON", at: location)
+        @unknown default:
+            return InputError("not an Evident record: \(error)", at: start)
+        }
     }
 }
