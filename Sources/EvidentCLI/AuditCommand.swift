@@ -180,9 +180,12 @@ struct AuditRun {
 
     /// The program as it stood in `commit`, with the layout of that commit's evident.yaml.
     static func loadProgram(at commit: ObjectID, repository: Repository) throws -> Program {
-        let layoutText = try repository.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let layout = try ProgramLayout.parse(layoutText)
-        return try Program.load(from: GitFilesSource(repository: repository, commit: commit, root: layout.root))
+        try Program.load(from: GitFilesSource(repository: repository, commit: commit, root: try layout(at: commit, repository: repository).root))
+    }
+
+    /// The layout of the evident.yaml committed in `commit` (defaults when it has none).
+    static func layout(at commit: ObjectID, repository: Repository) throws -> ProgramLayout {
+        try ProgramLayout.parse(try repository.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? "")
     }
 
     /// The requested cycle, else the one whose window holds the clock, else the latest.

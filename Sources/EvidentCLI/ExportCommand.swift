@@ -82,8 +82,7 @@ struct OSCALExportCommand: ParsableCommand {
     private func record(of cycle: String, in repository: Repository) throws -> (AuditRecord, String) {
         var layout = try programLayout(of: repository)
         if let ref {
-            let (commit, _) = try repository.resolveCommit(ref)
-            layout = try ProgramLayout.parse(try repository.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? "")
+            layout = try AuditRun.layout(at: try repository.resolveCommit(ref).commit, repository: repository)
         }
         let path = "\(layout.audits)/\(cycle)/record.json"
         var data: Data?
