@@ -22,17 +22,21 @@ let package = Package(
         ),
         // zlib, for reading pack files directly on the history walk's hot path.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Small pure-Swift pieces both the git layer and the domain need (hashing).
+        .target(name: "EvidentBasics", swiftSettings: strict),
         // The only Swift target that touches libgit2; it exposes Sendable value types.
-        .target(name: "EvidentGit", dependencies: ["CLibGit2", "CZlib"], swiftSettings: strict),
-        // The compliance domain: knows nothing of C or of git's internals.
-        .target(name: "EvidentCore", dependencies: ["Yams"], swiftSettings: strict),
-        // Renderers for people and machines.
+        .target(name: "EvidentGit", dependencies: ["CLibGit2", "CZlib", "EvidentBasics"], swiftSettings: strict),
+        // The compliance domain: model, catalog, lint rules, audit checks. Knows nothing of C or git.
+        .target(name: "EvidentCore", dependencies: ["EvidentBasics", "Yams"], swiftSettings: strict),
+        // Renderers: every document in every format, straight into bytes.
         .target(name: "EvidentReporting", dependencies: ["EvidentGit", "EvidentCore"], swiftSettings: strict),
-        // Commands, options and exit codes.
+        // The use cases (audit, verify, diff, pr, lint, history, export, ...) over one compliance repository.
+        .target(name: "EvidentEngine", dependencies: ["EvidentGit", "EvidentCore", "EvidentReporting"], swiftSettings: strict),
+        // Commands: parse options, call the engine, render, exit. Imports neither EvidentGit nor C.
         .target(
             name: "EvidentCLI",
             dependencies: [
-                "EvidentGit", "EvidentCore", "EvidentReporting",
+                "EvidentEngine", "EvidentCore", "EvidentReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -41,7 +45,7 @@ let package = Package(
 
         // Test support: builds fixture repositories with the git CLI and runs git as the reference.
         .target(name: "GitFixtures", path: "Tests/GitFixtures", swiftSettings: strict),
-        .testTarget(name: "EvidentGitTests", dependencies: ["EvidentGit", "GitFixtures"], swiftSettings: strict),
+        .testTarget(name: "EvidentGitTests", dependencies: ["EvidentGit", "EvidentBasics", "GitFixtures"], swiftSettings: strict),
         .testTarget(name: "EvidentCoreTests", dependencies: ["EvidentCore"], swiftSettings: strict),
         .testTarget(
             name: "EvidentReportingTests",
@@ -49,6 +53,7 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
+        .testTarget(name: "EvidentEngineTests", dependencies: ["EvidentEngine", "EvidentCore", "GitFixtures"], swiftSettings: strict),
         .testTarget(name: "EvidentCLITests", dependencies: ["GitFixtures", "EvidentGit", "EvidentCore"], swiftSettings: strict),
     ]
 )

@@ -1,6 +1,6 @@
 import ArgumentParser
 import EvidentCore
-import EvidentGit
+import EvidentEngine
 import EvidentReporting
 import Foundation
 
@@ -18,32 +18,14 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let path = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("evident-demo-\(UUID().uuidString.prefix(8))").path
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure(.usage, "'\(path)' already exists; choose a new folder")
-        }
-        let run: AuditRun
-        let repository: Repository
-        do {
-            repository = try Repository.create(at: path, branch: "main")
-            for commit in DemoProgram.commits(withProblems: !clean) {
-                let time = Int64(commit.day.daysSinceEpoch) * 86_400 + 12 * 3600
-                try repository.commit(commit.files.mapValues { $0.map { Data($0.utf8) } }, message: commit.message,
-                                      author: (commit.author.name, commit.author.email, time), committer: (commit.author.name, commit.author.email, time))
-            }
-            try repository.checkOutHead()
-            run = try AuditRun.perform(repository: repository, asOf: nil, cycle: DemoProgram.cycle, now: nil)
-        } catch let error as RepositoryError {
-            throw CommandFailure(error)
-        }
-        try run.writeRecord(into: repository)
-        let folderURL = URL(fileURLWithPath: path).appendingPathComponent(run.folder, isDirectory: true)
+        let demo = try ComplianceRepository.buildDemo(at: path, clean: clean)
         var text = "Built a demo program with a year of mainline history in \(path)\n"
         if !clean {
             text += "Planted: " + DemoProgram.planted.map { "\($0.code) on \($0.subject)" }.joined(separator: ", ") + "\n"
         }
-        text += RecordMarkdownRenderer.summary(run.record)
-        text += "Open \(folderURL.appendingPathComponent("report.html").path) to read the report.\n"
+        text += try RecordFormat.text.renderer.string(demo.run.record)
+        text += "Open \(demo.report.path) to read the report.\n"
         text += "Try next: cd \(path) && evident history --root evidence/AC-05 && evident verify\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.write(text)
     }
 }

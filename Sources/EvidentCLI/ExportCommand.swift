@@ -1,6 +1,5 @@
 import ArgumentParser
-import EvidentCore
-import EvidentGit
+import EvidentEngine
 import EvidentReporting
 import Foundation
 
@@ -47,61 +46,16 @@ struct OSCALExportCommand: ParsableCommand {
 
     func run() throws {
         let repository = try repository.open()
-        let json: String
+        let json = if let cycle {
+            try EncodableJSONRenderer().render(try repository.assessmentResults(cycle: cycle, ref: ref))
+        } else {
+            try EncodableJSONRenderer().render(try repository.componentDefinition(ref: ref))
+        }
+        guard let output else { return Output.write(json) }
         do {
-            if let cycle {
-                let (record, path) = try record(of: cycle, in: repository)
-                json = try JSONOutput.encode(OSCALExport.assessmentResults(record, recordPath: path) { commit in
-                    guard let id = ObjectID(hex: commit), let info = try? repository.commitInfo(id) else { return nil }
-                    return UTCTime.iso8601(info.committer.time)
-                })
-            } else {
-                let (commit, _) = try repository.resolveCommit(ref ?? "HEAD")
-                let program = try AuditRun.loadProgram(at: commit, repository: repository)
-                if let problem = program.diagnostics.first(where: { $0.severity == .error }) {
-                    throw CommandFailure(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)]; fix it (see `evident lint`) before exporting")
-                }
-                let committedAt = UTCTime.iso8601(try repository.commitInfo(commit).committer.time)
-                json = try JSONOutput.encode(OSCALExport.componentDefinition(program, commit: commit.description, committedAt: committedAt))
-            }
+            try Data(json).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw CommandFailure(wrapping: error)
-        }
-        guard let output else {
-            FileHandle.standardOutput.write(Data(json.utf8))
-            return
-        }
-        do {
-            try Data(json.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CommandFailure(.usage, "cannot write \(output): \(error.localizedDescription)")
-        }
-    }
-
-    /// The cycle's record and its path: from --ref, else the working tree, else HEAD.
-    private func record(of cycle: String, in repository: Repository) throws -> (AuditRecord, String) {
-        var layout = try programLayout(of: repository)
-        if let ref {
-            layout = try AuditRun.layout(at: try repository.resolveCommit(ref).commit, repository: repository)
-        }
-        let path = "\(layout.audits)/\(cycle)/record.json"
-        var data: Data?
-        var committedAt: String?
-        if ref == nil, let top = repository.workingDirectory {
-            data = FileManager.default.contents(atPath: top.appendingPathComponent(path).path)
-        }
-        if data == nil, let revision = ref ?? (repository.headCommit() == nil ? nil : "HEAD") {
-            let (commit, _) = try repository.resolveCommit(revision)
-            data = try repository.contents(of: path, at: commit)
-            committedAt = revision
-        }
-        guard let data else {
-            throw CommandFailure(.usage, "there is no record of cycle '\(cycle)' at \(path); run `evident audit --cycle \(cycle)` first")
-        }
-        do {
-            return (try AuditRecord.read(data, file: path), path)
-        } catch {
-            throw CommandFailure(.usage, error.description + (committedAt.map { " (as committed at \($0))" } ?? ""))
+            throw EngineError(.usage, "cannot write \(output): \(error.localizedDescription)")
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import EvidentCore
-import EvidentGit
-import Foundation
+import EvidentEngine
 
 /// `evident init`: scaffold a starter program, never overwriting a file.
 struct InitCommand: ParsableCommand {
@@ -23,39 +22,10 @@ struct InitCommand: ParsableCommand {
     var year: Int?
 
     func run() throws {
-        var scope: Set<TrustCategory> = [.security]
-        for name in categories.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !name.isEmpty {
-            guard let category = TrustCategory(rawValue: name) else {
-                let suggestion = Suggestion.closest(to: name, among: TrustCategory.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
-                throw CommandFailure(.usage, "unknown category '\(name)'\(suggestion) (choose from \(TrustCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            scope.insert(category)
-        }
-        let cycleYear = year ?? Day(epochSeconds: Int64(Date().timeIntervalSince1970)).year
-        let top = URL(fileURLWithPath: repo, isDirectory: true)
-        // The mainline is the branch the repository is on (main, master, trunk...), else main.
-        let branch = (try? Repository(discoveringFrom: top.path))?.headReferenceName
-        let mainline = branch.flatMap { $0.hasPrefix("refs/heads/") ? String($0.dropFirst("refs/heads/".count)) : nil } ?? "main"
-        let files = StarterProgram.files(categories: scope, organization: organization, year: cycleYear, mainline: mainline)
-        var written = 0
-        var kept: [String] = []
-        for path in files.keys.sorted() {
-            let url = top.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path) {
-                kept.append(path)
-                continue
-            }
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(files[path]!.utf8).write(to: url, options: .withoutOverwriting)
-                written += 1
-            } catch {
-                throw CommandFailure(.usage, "cannot write \(path): \(error.localizedDescription)")
-            }
-        }
-        let categoriesText = TrustCategory.allCases.filter { scope.contains($0) }.map(\.rawValue).joined(separator: ", ")
-        var report = "Wrote \(written) files for a starter program (\(categoriesText)) in \(top.standardizedFileURL.path).\n"
-        if !kept.isEmpty {
+        let outcome = try Scaffold.write(ScaffoldRequest(folder: repo, categories: categories, organization: organization, year: year ?? Day.today.year))
+        var report = "Wrote \(outcome.written) files for a starter program (\(outcome.categories.map(\.rawValue).joined(separator: ", "))) in \(outcome.folder).\n"
+        if !outcome.kept.isEmpty {
+            let kept = outcome.kept
             report += "Kept \(kept.count) existing \(kept.count == 1 ? "file" : "files"): \(kept.prefix(5).joined(separator: ", "))\(kept.count > 5 ? ", …" : "")\n"
         }
         report += """
@@ -63,6 +33,6 @@ struct InitCommand: ParsableCommand {
             then run 'evident lint' and 'evident hook install'.
 
             """
-        FileHandle.standardOutput.write(Data(report.utf8))
+        Output.write(report)
     }
 }

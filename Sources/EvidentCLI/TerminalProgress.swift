@@ -1,4 +1,3 @@
-import EvidentGit
 import Foundation
 
 /// A one-line progress display on stderr, shown only on a terminal and only once the work
@@ -15,9 +14,10 @@ final class TerminalProgress {
         self.delay = delay
     }
 
-    func update(_ progress: HistoryProgress) {
+    /// `commits`: how many mainline commits have been read so far.
+    func update(_ commits: Int) {
         guard enabled, Date().timeIntervalSince(start) >= delay else { return }
-        write("\r\u{1B}[Kreading mainline history: \(progress.commits) commits")
+        write("\r\u{1B}[Kreading mainline history: \(commits) commits")
         shown = true
     }
 

@@ -1,3 +1,4 @@
+import EvidentBasics
 import Foundation
 
 /// The persisted history index: one file per (reference, roots) inside the git dir, holding the
@@ -21,7 +22,7 @@ struct HistoryIndexStore {
 
     init(gitDirectory: URL, reference: String, roots: [HistoryRoot]) {
         key = ([reference] + roots.map(\.description).sorted()).joined(separator: "\n")
-        let name = String(Checksum.fnv1a(Array(key.utf8)), radix: 16)
+        let name = String(FNV1a.hash(key.utf8), radix: 16)
         file = gitDirectory.appendingPathComponent("evident", isDirectory: true)
             .appendingPathComponent("history-\(name).idx")
     }
@@ -81,7 +82,7 @@ struct HistoryIndexStore {
             writer.uint32(UInt32(change.commit))
             writer.uint8(Array(change.status.rawValue.utf8)[0])
         }
-        writer.uint64(Checksum.fnv1a(writer.buffer))
+        writer.uint64(FNV1a.hash(writer.buffer))
         return writer.buffer
     }
 
@@ -89,7 +90,7 @@ struct HistoryIndexStore {
         guard bytes.count >= 8 else { throw .truncated }
         let body = bytes[..<(bytes.count - 8)]
         var trailer = ByteReader(bytes[(bytes.count - 8)...])
-        guard try trailer.uint64() == Checksum.fnv1a(body) else { throw .invalid }
+        guard try trailer.uint64() == FNV1a.hash(body) else { throw .invalid }
         var reader = ByteReader(body)
         guard try reader.bytes(Self.magic.count) == Self.magic[...], try reader.uint32() == Self.formatVersion,
               try reader.string() == key
@@ -119,17 +120,6 @@ struct HistoryIndexStore {
         }
         guard reader.isAtEnd else { throw .invalid }
         return log
-    }
-}
-
-enum Checksum {
-    /// 64-bit FNV-1a: detects damage to the index file (not an integrity proof; git objects are that).
-    static func fnv1a(_ bytes: some Collection<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 }
 

@@ -1,16 +1,23 @@
 import EvidentCore
 import Foundation
 
-/// Renders lint diagnostics in one output format.
-public protocol DiagnosticReporter {
-    func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) throws -> String
+/// Lint diagnostics and the rules that raised them: the document every diagnostic format renders.
+public struct DiagnosticReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// The rules to describe (SARIF lists them all); by default every built-in rule.
+    public var rules: [RuleDescription]
+
+    public init(_ diagnostics: [Diagnostic], rules: [RuleDescription] = Linter.rules.map { $0.description }) {
+        self.diagnostics = diagnostics
+        self.rules = rules
+    }
 }
 
-/// The output formats of `evident lint` (and, later, `evident pr`).
+/// The output formats of `evident lint`.
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github, markdown
 
-    public var reporter: any DiagnosticReporter {
+    public var renderer: any DocumentRenderer<DiagnosticReport> {
         switch self {
         case .text: TextDiagnosticReporter()
         case .markdown: MarkdownDiagnosticReporter()
@@ -22,10 +29,13 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 }
 
 /// `path:line:column: severity: message [RULE-ID]`, then a count.
-public struct TextDiagnosticReporter: DiagnosticReporter {
+public struct TextDiagnosticReporter: TextDocumentRenderer {
+    public typealias Document = DiagnosticReport
+
     public init() {}
 
-    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) -> String {
+    public func text(_ report: DiagnosticReport) -> String {
+        let diagnostics = report.diagnostics
         var out = diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.ruleID)]\n" }.joined()
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
@@ -35,10 +45,13 @@ public struct TextDiagnosticReporter: DiagnosticReporter {
 }
 
 /// A Markdown table, for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
-public struct MarkdownDiagnosticReporter: DiagnosticReporter {
+public struct MarkdownDiagnosticReporter: TextDocumentRenderer {
+    public typealias Document = DiagnosticReport
+
     public init() {}
 
-    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) -> String {
+    public func text(_ report: DiagnosticReport) -> String {
+        let diagnostics = report.diagnostics
         guard !diagnostics.isEmpty else { return "Evident lint: no problems found.\n" }
         var out = "| severity | where | problem | rule |\n|---|---|---|---|\n"
         for diagnostic in diagnostics {
@@ -50,8 +63,10 @@ public struct MarkdownDiagnosticReporter: DiagnosticReporter {
 }
 
 /// One JSON document: every diagnostic with its rule, severity and position.
-public struct JSONDiagnosticReporter: DiagnosticReporter {
-    struct Document: Encodable {
+public struct JSONDiagnosticReporter: TextDocumentRenderer {
+    public typealias Document = DiagnosticReport
+
+    struct Output: Encodable {
         struct Entry: Encodable {
             var rule: String
             var severity: String
@@ -67,8 +82,9 @@ public struct JSONDiagnosticReporter: DiagnosticReporter {
 
     public init() {}
 
-    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) throws -> String {
-        let document = Document(
+    public func text(_ report: DiagnosticReport) throws -> String {
+        let diagnostics = report.diagnostics
+        let document = Output(
             diagnostics: diagnostics.map {
                 .init(rule: $0.ruleID, severity: $0.severity.rawValue, message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column)
             },
@@ -79,11 +95,13 @@ public struct JSONDiagnosticReporter: DiagnosticReporter {
 }
 
 /// GitHub Actions workflow commands, which show as annotations on the pull request.
-public struct GitHubActionsDiagnosticReporter: DiagnosticReporter {
+public struct GitHubActionsDiagnosticReporter: TextDocumentRenderer {
+    public typealias Document = DiagnosticReport
+
     public init() {}
 
-    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) -> String {
-        diagnostics.map { diagnostic in
+    public func text(_ report: DiagnosticReport) -> String {
+        report.diagnostics.map { diagnostic in
             let command = switch diagnostic.severity {
             case .error: "error"
             case .warning: "warning"

@@ -6,9 +6,11 @@ import EvidentGit
 ///     A  2026-02-01T09:30:00Z  1a2b3c4d5e  Alice Smith  policies/POL-ACCESS.md
 ///
 /// Written straight into bytes: on a large history this is most of a warm run's time.
-public enum HistoryTextRenderer {
-    public static func render(_ history: MainlineHistory) -> String {
-        String(decoding: renderBytes(history), as: UTF8.self)
+public struct HistoryTextRenderer: DocumentRenderer {
+    public init() {}
+
+    public func render(_ history: MainlineHistory) -> [UInt8] {
+        Self.renderBytes(history)
     }
 
     public static func renderBytes(_ history: MainlineHistory) -> [UInt8] {

@@ -2,14 +2,19 @@ import EvidentCore
 
 /// `audits/<cycle>/report.html`: one self-contained page (no scripts, fonts or images fetched)
 /// with the scope and coverage, the findings by impact, and a timeline per control.
-public enum RecordHTMLRenderer {
-    public static func render(_ record: AuditRecord) -> String {
+public struct RecordHTMLRenderer: TextDocumentRenderer {
+    public typealias Document = AuditRecord
+
+    public init() {}
+
+    public func text(_ record: AuditRecord) -> String {
+        let escape = Self.escape
         var out = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
             <title>Internal audit record — cycle \(escape(record.cycle.id))</title>
             <style>
-            \(style)
+            \(Self.style)
             </style></head><body>
             <h1>Internal audit record — cycle \(escape(record.cycle.id))</h1>
             <p class="note">\(escape(AuditRecord.statement))</p>
@@ -31,31 +36,31 @@ public enum RecordHTMLRenderer {
         } else {
             out += "<table><tr><th>id</th><th>severity</th><th>code</th><th>subject</th><th>owner</th><th>due</th><th>status</th><th>finding</th></tr>\n"
             for finding in record.findings {
-                out += "<tr class=\"finding\"><td>\(escape(finding.id))</td><td class=\"sev-\(escape(finding.severity))\">\(escape(finding.severity))</td>"
+                out += "<tr class=\"finding\"><td>\(escape(finding.id))</td><td class=\"sev-\(Self.cssClass(finding.severity))\">\(escape(finding.severity.rawValue))</td>"
                 out += "<td><code>\(escape(finding.code))</code></td><td>\(escape(finding.subject))</td><td>\(escape(finding.owner ?? "—"))</td>"
-                out += "<td>\(escape(finding.due))</td><td>\(escape(finding.status))</td><td>\(escape(finding.message))</td></tr>\n"
+                out += "<td>\(escape(finding.due))</td><td>\(escape(finding.status.rawValue))</td><td>\(escape(finding.message))</td></tr>\n"
             }
             out += "</table>\n"
         }
         if !record.followUp.isEmpty {
             out += "<h2 id=\"follow-up\">Findings of the last committed run of this cycle</h2>\n<table><tr><th>id</th><th>code</th><th>subject</th><th>now</th></tr>\n"
             for item in record.followUp {
-                out += "<tr><td>\(escape(item.id))</td><td><code>\(escape(item.code))</code></td><td>\(escape(item.subject))</td><td>\(escape(item.status))</td></tr>\n"
+                out += "<tr><td>\(escape(item.id))</td><td><code>\(escape(item.code))</code></td><td>\(escape(item.subject))</td><td>\(escape(item.status.rawValue))</td></tr>\n"
             }
             out += "</table>\n"
         }
         out += "<h2 id=\"timelines\">Controls and their periods</h2>\n<p class=\"legend\">"
-        for (state, label) in [("on-time", "on time"), ("late", "late"), ("missing", "missing"), ("pending", "pending"), ("not-started", "not started")] {
-            out += "<span class=\"\(state)\"></span>\(label)"
+        for state in PeriodResult.State.allCases {
+            out += "<span class=\"\(Self.cssClass(state))\"></span>\(RecordSummaryRenderer.label(state))"
         }
         out += "</p>\n<table><tr><th>control</th><th>owner</th><th>frequency</th><th>result</th><th>timeline</th><th>sample</th></tr>\n"
         for control in record.controls {
             out += "<tr class=\"control\"><td>\(escape(control.id)) \(escape(control.title ?? ""))</td><td>\(escape(control.owner ?? "—"))</td>"
-            out += "<td>\(escape(control.frequency ?? "—"))</td><td>\(escape(control.result))</td><td><div class=\"timeline\">"
+            out += "<td>\(escape(control.frequency?.rawValue ?? "—"))</td><td>\(escape(control.result.rawValue))</td><td><div class=\"timeline\">"
             for period in control.periods {
                 let occurrences = period.occurrences.map { "\($0.path) claimed \($0.claimed), landed \($0.landed ?? "never")" }.joined(separator: "; ")
-                let title = "\(period.start) to \(period.end): \(period.state)\(occurrences.isEmpty ? "" : " — " + occurrences)"
-                out += "<span class=\"\(escape(period.state))\" title=\"\(escape(title))\"></span>"
+                let title = "\(period.start) to \(period.end): \(period.state.rawValue)\(occurrences.isEmpty ? "" : " — " + occurrences)"
+                out += "<span class=\"\(Self.cssClass(period.state))\" title=\"\(escape(title))\"></span>"
             }
             if control.periods.isEmpty { out += "\(control.occurrences.count) occurrences (event-driven)" }
             out += "</div></td><td>\(control.sample.size) of \(control.sample.population)</td></tr>\n"
@@ -71,6 +76,27 @@ public enum RecordHTMLRenderer {
         }
         out += "</table>\n</body></html>\n"
         return out
+    }
+
+    /// The class that colours a period in the timeline and the legend.
+    static func cssClass(_ state: PeriodResult.State) -> String {
+        switch state {
+        case .onTime: "on-time"
+        case .late: "late"
+        case .missing: "missing"
+        case .pending: "pending"
+        case .notStarted: "not-started"
+        }
+    }
+
+    /// The class that colours a severity.
+    static func cssClass(_ severity: FindingSeverity) -> String {
+        switch severity {
+        case .high: "high"
+        case .medium: "medium"
+        case .low: "low"
+        case .info: "info"
+        }
     }
 
     /// The report's look, shared by every HTML page Evident writes.

@@ -3,20 +3,18 @@ import EvidentCore
 /// `record.json`: the audit record written member by member, in sorted key order, with the same
 /// bytes `JSONOutput.encode(record)` gives, at a fraction of its cost (a large program's record
 /// is megabytes, and `Encodable` made it a third of a warm audit).
-public enum RecordJSON {
-    public static func encode(_ record: AuditRecord) -> String {
-        String(decoding: bytes(record), as: UTF8.self)
-    }
+public struct RecordJSONRenderer: DocumentRenderer {
+    public init() {}
 
     /// The record's JSON text with a final newline, as UTF-8.
-    public static func bytes(_ record: AuditRecord) -> [UInt8] {
+    public func render(_ record: AuditRecord) -> [UInt8] {
         var writer = JSONWriter(capacity: 1 << 20)
         writer.object { json in
             json.member("audited_commit", record.auditedCommit)
             json.member("categories", record.categories)
             json.member("clock", record.clock)
             json.key("controls")
-            json.array(record.controls, control)
+            json.array(record.controls, Self.control)
             json.key("criteria")
             json.array(record.criteria) { json, criterion in
                 json.object { json in
@@ -34,19 +32,19 @@ public enum RecordJSON {
                 json.member("type", record.cycle.type)
             }
             json.key("findings")
-            json.array(record.findings, finding)
+            json.array(record.findings, Self.finding)
             json.key("follow_up")
             json.array(record.followUp) { json, followUp in
                 json.object { json in
                     json.member("code", followUp.code)
                     json.member("id", followUp.id)
-                    json.member("status", followUp.status)
+                    json.member("status", followUp.status.rawValue)
                     json.member("subject", followUp.subject)
                 }
             }
             json.member("organization", record.organization)
             json.key("policies")
-            json.array(record.policies, policy)
+            json.array(record.policies, Self.policy)
             json.member("previous", record.previous)
             json.member("statement", record.statement)
             json.member("system", record.system)
@@ -58,7 +56,7 @@ public enum RecordJSON {
 
     private static func control(_ json: inout JSONWriter, _ control: AuditRecord.Control) {
         json.object { json in
-            json.member("frequency", control.frequency)
+            json.member("frequency", control.frequency?.rawValue)
             json.member("id", control.id)
             json.key("occurrences")
             json.array(control.occurrences, occurrence)
@@ -70,11 +68,11 @@ public enum RecordJSON {
                     json.key("occurrences")
                     json.array(period.occurrences, occurrence)
                     json.member("start", period.start)
-                    json.member("state", period.state)
+                    json.member("state", period.state.rawValue)
                 }
             }
-            json.member("result", control.result)
-            json.member("risk", control.risk)
+            json.member("result", control.result.rawValue)
+            json.member("risk", control.risk?.rawValue)
             json.key("sample")
             json.object { json in
                 json.key("conclusions")
@@ -84,7 +82,7 @@ public enum RecordJSON {
                 json.member("size", control.sample.size)
             }
             json.member("startedOn", control.startedOn)
-            json.member("status", control.status)
+            json.member("status", control.status.rawValue)
             json.member("title", control.title)
             json.member("window", control.window)
         }
@@ -108,8 +106,8 @@ public enum RecordJSON {
             json.member("message", finding.message)
             json.member("owner", finding.owner)
             json.member("period", finding.period)
-            json.member("severity", finding.severity)
-            json.member("status", finding.status)
+            json.member("severity", finding.severity.rawValue)
+            json.member("status", finding.status.rawValue)
             json.member("subject", finding.subject)
         }
     }

@@ -1,8 +1,12 @@
 import EvidentCore
 
 /// `audits/<cycle>/record.md`: the record for people, with the same content as record.json.
-public enum RecordMarkdownRenderer {
-    public static func render(_ record: AuditRecord) -> String {
+public struct RecordMarkdownRenderer: TextDocumentRenderer {
+    public typealias Document = AuditRecord
+
+    public init() {}
+
+    public func text(_ record: AuditRecord) -> String {
         var out = "# Internal audit record — cycle \(record.cycle.id)\n\n"
         out += "> \(AuditRecord.statement)\n\n"
         out += "| | |\n|---|---|\n"
@@ -19,7 +23,7 @@ public enum RecordMarkdownRenderer {
         } else {
             out += "| id | severity | code | subject | owner | due | status | finding |\n|---|---|---|---|---|---|---|---|\n"
             for finding in record.findings {
-                out += "| \(finding.id) | \(finding.severity) | `\(finding.code)` | \(cell(finding.subject)) | \(cell(finding.owner ?? "—")) | \(finding.due) | \(finding.status) | \(cell(finding.message)) |\n"
+                out += "| \(finding.id) | \(finding.severity.rawValue) | `\(finding.code)` | \(cell(finding.subject)) | \(cell(finding.owner ?? "—")) | \(finding.due) | \(finding.status.rawValue) | \(cell(finding.message)) |\n"
             }
             out += "\n"
         }
@@ -27,7 +31,7 @@ public enum RecordMarkdownRenderer {
         if !record.followUp.isEmpty {
             out += "## Findings of the last committed run of this cycle\n\n| id | code | subject | now |\n|---|---|---|---|\n"
             for item in record.followUp {
-                out += "| \(item.id) | `\(item.code)` | \(cell(item.subject)) | \(item.status) |\n"
+                out += "| \(item.id) | `\(item.code)` | \(cell(item.subject)) | \(item.status.rawValue) |\n"
             }
             out += "\n"
         }
@@ -39,10 +43,10 @@ public enum RecordMarkdownRenderer {
 
         out += "\n## Controls\n\n| control | owner | frequency | result | periods | sample |\n|---|---|---|---|---|---|\n"
         for control in record.controls {
-            let periods = control.periods.map { symbol($0.state) }.joined()
-            out += "| \(control.id) \(cell(control.title ?? "")) | \(cell(control.owner ?? "—")) | \(control.frequency ?? "—") | \(control.result) | \(periods.isEmpty ? "—" : periods) | \(control.sample.size) of \(control.sample.population) |\n"
+            let periods = control.periods.map { Self.symbol($0.state) }.joined()
+            out += "| \(control.id) \(cell(control.title ?? "")) | \(cell(control.owner ?? "—")) | \(control.frequency?.rawValue ?? "—") | \(control.result.rawValue) | \(periods.isEmpty ? "—" : periods) | \(control.sample.size) of \(control.sample.population) |\n"
         }
-        out += "\nPeriods: ✓ on time, ! late, ✗ missing, … pending, – not started.\n"
+        out += "\nPeriods: " + PeriodResult.State.allCases.map { "\(Self.symbol($0)) \(RecordSummaryRenderer.label($0))" }.joined(separator: ", ") + ".\n"
 
         out += "\n## Samples to inspect\n\n"
         for control in record.controls where !control.sample.items.isEmpty {
@@ -57,29 +61,17 @@ public enum RecordMarkdownRenderer {
         return out
     }
 
-    /// A few lines for the terminal.
-    public static func summary(_ record: AuditRecord) -> String {
-        var out = "Internal audit of cycle \(record.cycle.id) (\(record.cycle.start) to \(record.cycle.end)) at \(record.auditedCommit.prefix(10)), clock \(record.clock)\n"
-        let effective = record.controls.filter { $0.result == "effective" }.count
-        out += "\(record.controls.count) controls: \(effective) effective, \(record.controls.filter { $0.result == "exceptions" }.count) with exceptions, \(record.controls.filter { $0.result == "not-tested" }.count) not tested\n"
-        out += "\(record.findings.count) \(record.findings.count == 1 ? "finding" : "findings")\n"
-        for finding in record.findings {
-            out += "  \(finding.severity.padding(toLength: 6)) \(finding.code) \(finding.subject): \(finding.message) (due \(finding.due))\n"
-        }
-        return out
-    }
-
-    private static func symbol(_ state: String) -> String {
+    static func symbol(_ state: PeriodResult.State) -> String {
         switch state {
-        case "on-time": "✓"
-        case "late": "!"
-        case "missing": "✗"
-        case "pending": "…"
-        default: "–"
+        case .onTime: "✓"
+        case .late: "!"
+        case .missing: "✗"
+        case .pending: "…"
+        case .notStarted: "–"
         }
     }
 
-    private static func cell(_ text: String) -> String {
+    private func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -1,16 +1,17 @@
 import EvidentCore
 
 /// `evident diff`: the renewal diff as text, Markdown or a self-contained HTML page.
-public enum RenewalDiffRenderer {
-    public enum Format: Sendable { case text, markdown, html }
+public struct RenewalDiffRenderer: TextDocumentRenderer {
+    public typealias Document = RenewalDiff
 
-    public static func render(_ diff: RenewalDiff, as format: Format) -> String {
-        let document = document(diff)
-        switch format {
-        case .text: return document.text()
-        case .markdown: return document.markdown()
-        case .html: return document.html()
-        }
+    public var layout: ReportDocument.Layout
+
+    public init(layout: ReportDocument.Layout) {
+        self.layout = layout
+    }
+
+    public func text(_ diff: RenewalDiff) -> String {
+        Self.document(diff).rendered(as: layout)
     }
 
     static func document(_ diff: RenewalDiff) -> ReportDocument {
@@ -49,12 +50,12 @@ public enum RenewalDiffRenderer {
         sections.append(.init(title: "Policies", blocks: policies))
 
         let rows = diff.populations.map { row in
-            [row.control, row.before.map { "\($0.summary) (\($0.result))" } ?? "—", row.after.map { "\($0.summary) (\($0.result))" } ?? "—", row.changed ? "changed" : ""]
+            [row.control, row.before.map { "\($0.summary) (\($0.result.rawValue))" } ?? "—", row.after.map { "\($0.summary) (\($0.result.rawValue))" } ?? "—", row.changed ? "changed" : ""]
         }
         sections.append(.init(title: "Populations, side by side", blocks: [.table(headers: ["control", diff.from.cycle, diff.to.cycle, ""], rows: rows)]))
 
         let findingRows = { (groups: [RenewalDiff.FindingGroup]) in
-            groups.map { [$0.severity, $0.code, $0.subject, $0.owner ?? "—", "\($0.before) → \($0.after)", $0.message] }
+            groups.map { [$0.severity.rawValue, $0.code, $0.subject, $0.owner ?? "—", "\($0.before) → \($0.after)", $0.message] }
         }
         let headers = ["severity", "code", "subject", "owner", "count", "latest finding"]
         var findings: [ReportDocument.Block] = [

@@ -2,7 +2,18 @@ import Foundation
 
 /// A report made of titled sections of paragraphs, tables and diffs, rendered as plain text,
 /// Markdown or a self-contained HTML page: the renewal diff and the pull-request review.
-struct ReportDocument {
+public struct ReportDocument {
+    /// The three ways a report is laid out.
+    public enum Layout: Sendable, CaseIterable { case text, markdown, html }
+
+    func rendered(as layout: Layout) -> String {
+        switch layout {
+        case .text: text()
+        case .markdown: markdown()
+        case .html: html()
+        }
+    }
+
     enum Block {
         case paragraph(String)
         /// A table; an empty one is left out.

@@ -2,7 +2,12 @@ import EvidentCore
 
 /// The rule list, generated from the rules' own descriptions: for `--list-rules` and the README.
 public enum RuleDocumentation {
-    public enum Format { case text, json, markdown }
+    /// The formats of `evident lint --list-rules`.
+    public enum Format: String, CaseIterable, Sendable {
+        case text, json, markdown
+
+        public var renderer: any DocumentRenderer<[RuleDescription]> { RuleListRenderer(format: self) }
+    }
 
     struct Entry: Encodable {
         var id: String
@@ -11,8 +16,12 @@ public enum RuleDocumentation {
         var summary: String
     }
 
+    /// Every built-in rule in `format`.
     public static func render(format: Format) throws -> String {
-        let rules = Linter.rules.map { $0.description }
+        try format.renderer.string(Linter.rules.map { $0.description })
+    }
+
+    fileprivate static func render(_ rules: [RuleDescription], format: Format) throws -> String {
         switch format {
         case .text:
             let width = rules.map(\.id.count).max() ?? 0
@@ -26,5 +35,16 @@ public enum RuleDocumentation {
             }
             return out
         }
+    }
+}
+
+/// The rule list in one format.
+struct RuleListRenderer: TextDocumentRenderer {
+    typealias Document = [RuleDescription]
+
+    var format: RuleDocumentation.Format
+
+    func text(_ rules: [RuleDescription]) throws -> String {
+        try RuleDocumentation.render(rules, format: format)
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 import EvidentCore
 
 /// SARIF 2.1.0, for code scanning: one run, Evident's rules as the driver's rules.
-public struct SARIFDiagnosticReporter: DiagnosticReporter {
+public struct SARIFDiagnosticReporter: TextDocumentRenderer {
+    public typealias Document = DiagnosticReport
+
     struct Log: Encodable {
         var schema = "https://json.schemastore.org/sarif-2.1.0.json"
         var version = "2.1.0"
@@ -78,7 +80,8 @@ public struct SARIFDiagnosticReporter: DiagnosticReporter {
         self.toolVersion = toolVersion
     }
 
-    public func render(_ diagnostics: [Diagnostic], rules: [RuleDescription]) throws -> String {
+    public func text(_ report: DiagnosticReport) throws -> String {
+        let (diagnostics, rules) = (report.diagnostics, report.rules)
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let results = diagnostics.map { diagnostic in
             Result(

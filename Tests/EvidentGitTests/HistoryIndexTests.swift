@@ -1,3 +1,4 @@
+import EvidentBasics
 @testable import EvidentGit
 import Foundation
 import GitFixtures
@@ -65,7 +66,7 @@ import Testing
             let versionOffset = 16
             bytes.removeLast(8)
             bytes[versionOffset] &+= 1
-            withUnsafeBytes(of: Checksum.fnv1a(bytes).littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: FNV1a.hash(bytes).littleEndian) { bytes.append(contentsOf: $0) }
         }
         try Data(bytes).write(to: file)
         let (rebuilt, outcome) = try reader.read(revision: "main", roots: roots)

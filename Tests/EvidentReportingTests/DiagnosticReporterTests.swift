@@ -20,22 +20,22 @@ import Testing
     private var rules: [RuleDescription] { Linter.rules.map { $0.description } }
 
     @Test func textNamesFileLineColumnSeverityAndRule() throws {
-        let text = TextDiagnosticReporter().render(try diagnostics(), rules: rules)
+        let text = try TextDiagnosticReporter().string(DiagnosticReport(try diagnostics(), rules: rules))
         #expect(text.contains("controls/AC 02 é.md:4:12: error: 'CC9.9' is not a SOC 2 criterion; did you mean 'CC9.1'? [CRITERIA-UNKNOWN]\n"))
         #expect(text.contains("controls/AC 02 é.md:7:1: warning: unknown key 'frequncy' in control; did you mean 'frequency'? [SCHEMA-UNKNOWN-KEY]\n"))
         #expect(text.hasSuffix("warnings\n") || text.hasSuffix("warning\n"))
     }
 
-    @Test func githubAnnotationsEscapeProperties() {
+    @Test func githubAnnotationsEscapeProperties() throws {
         let diagnostic = Diagnostic(ruleID: "R", severity: .warning, message: "50% done\nnext",
                                     location: SourceLocation(file: "a,b:c.md", line: 3, column: 2))
-        let output = GitHubActionsDiagnosticReporter().render([diagnostic], rules: [])
+        let output = try GitHubActionsDiagnosticReporter().string(DiagnosticReport([diagnostic], rules: []))
         #expect(output == "::warning file=a%2Cb%3Ac.md,line=3,col=2,title=R::50%25 done%0Anext\n")
     }
 
     @Test func jsonListsEveryDiagnostic() throws {
         let found = try diagnostics()
-        let data = Data(try JSONDiagnosticReporter().render(found, rules: rules).utf8)
+        let data = Data(try JSONDiagnosticReporter().string(DiagnosticReport(found, rules: rules)).utf8)
         let document = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         let entries = document["diagnostics"] as! [[String: Any]]
         #expect(entries.count == found.count)
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func sarifIsValidAgainstTheOfficialSchema() throws {
-        let sarif = try SARIFDiagnosticReporter().render(try diagnostics(), rules: rules)
+        let sarif = try SARIFDiagnosticReporter().string(DiagnosticReport(try diagnostics(), rules: rules))
         #expect(try validateSARIF(sarif) == nil)
         let document = try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as! [String: Any]
         let run = (document["runs"] as! [[String: Any]])[0]

@@ -1,3 +1,4 @@
+import EvidentBasics
 import Foundation
 
 /// The internal-audit record of one cycle (SPEC §12): deterministic, so the same repository
@@ -29,7 +30,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public struct Period: Codable, Sendable, Equatable {
         public var start: String
         public var end: String
-        public var state: String
+        public var state: PeriodResult.State
         public var occurrences: [Occurrence]
     }
 
@@ -46,11 +47,10 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var id: String
         public var title: String?
         public var owner: String?
-        public var frequency: String?
-        public var risk: String?
-        public var status: String
-        /// `effective`, `exceptions` or `not-tested`.
-        public var result: String
+        public var frequency: Frequency?
+        public var risk: RiskLevel?
+        public var status: ControlStatus
+        public var result: ControlResult
         public var window: String?
         public var startedOn: String?
         public var periods: [Period]
@@ -75,11 +75,11 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public struct Finding: Codable, Sendable, Equatable {
         public var id: String
         public var code: String
-        public var severity: String
+        public var severity: FindingSeverity
         public var subject: String
         public var owner: String?
         public var due: String
-        public var status: String
+        public var status: FindingStatus
         public var message: String
         public var evidence: [String]
         public var period: String?
@@ -91,7 +91,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var code: String
         public var subject: String
         /// `remediated` when the history no longer raises it, else `open` or `overdue`.
-        public var status: String
+        public var status: FindingStatus
     }
 
     public var statement = AuditRecord.statement
@@ -128,12 +128,12 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             Criterion(id: criterion.id, title: criterion.title,
                       controls: program.controls.filter { $0.isActive && $0.criteria.contains { $0.value == criterion.id } }.map(\.id.value).sorted())
         }
-        let withExceptions = Set(findings.filter { $0.severity >= .medium }.map(\.subject))
+        let withExceptions = Set(findings.filter(\.severity.isException).map(\.subject))
         let controls = active.sorted { $0.id.value < $1.id.value }.map { control -> Control in
             let population = context.populations[control.id.value]
             let tested = population?.tested ?? []
-            let result = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? "not-tested"
-                : withExceptions.contains(control.id.value) ? "exceptions" : "effective"
+            let result: ControlResult = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? .notTested
+                : withExceptions.contains(control.id.value) ? .exceptions : .effective
             let items: [ProvenOccurrence]
             if let population, population.frequency == .event || population.frequency == .continuous {
                 items = population.occurrences.filter { $0.landed != nil }
@@ -144,11 +144,11 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             let size = Sampling.size(frequency: control.frequency?.value ?? .event, risk: control.risk?.value ?? .moderate, population: items.count)
             let drawn = Sampling.draw(count: size, from: items.count, cycle: context.cycle.id, commit: auditedCommit, control: control.id.value)
             return Control(
-                id: control.id.value, title: control.title, owner: control.owner?.value, frequency: control.frequency?.value.rawValue,
-                risk: control.risk?.value.rawValue, status: control.status.rawValue, result: result,
+                id: control.id.value, title: control.title, owner: control.owner?.value, frequency: control.frequency?.value,
+                risk: control.risk?.value, status: control.status, result: result,
                 window: population.map { "\($0.window.start)/\($0.window.end)" }, startedOn: population?.startedOn?.description,
                 periods: (population?.periods ?? []).map { period in
-                    Period(start: period.period.start.description, end: period.period.end.description, state: period.state.rawValue,
+                    Period(start: period.period.start.description, end: period.period.end.description, state: period.state,
                            occurrences: period.occurrences.map(Self.occurrence))
                 },
                 occurrences: population.map { $0.frequency == .event ? $0.occurrences.map(Self.occurrence) : [] } ?? [],
@@ -162,7 +162,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             return Policy(id: policy.id.value, version: policy.version?.value, owner: policy.owner?.value,
                           approvals: proof.approvals.map { Approval(by: $0.by, version: $0.version, commit: $0.commit, landed: $0.day.description) })
         }
-        var seenKeys: [String: Int] = [:]
+        var seenKeys: [[String]: Int] = [:]
         var record = AuditRecord(
             tool: tool, organization: configuration.organization, system: configuration.system,
             cycle: Cycle(id: context.cycle.id, type: context.cycle.kind.rawValue, start: context.cycle.start.description,
@@ -171,29 +171,26 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             categories: TrustCategory.allCases.filter { configuration.categories.contains($0) }.map(\.rawValue),
             criteria: criteria, controls: controls, policies: policies,
             findings: findings.map { finding in
-                var key = "\(finding.code)\u{0}\(finding.subject)\u{0}\(finding.period?.start.description ?? "")\u{0}\(finding.evidence.first ?? "")"
+                let key = [finding.code, finding.subject, finding.period?.start.description ?? "", finding.evidence.first ?? ""]
                 // Two findings with the same key (two unapproved changes to one policy, say) are
                 // told apart by their order, so ids stay unique and the first keeps its id.
                 seenKeys[key, default: 0] += 1
-                if seenKeys[key]! > 1 { key += "\u{0}\(seenKeys[key]!)" }
-                return Finding(id: "F-" + Self.stableID(key), code: finding.code, severity: finding.severity.rawValue,
-                               subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status.rawValue,
+                let ordinal = seenKeys[key]!
+                return Finding(id: "F-" + Self.stableID(ordinal > 1 ? key + [String(ordinal)] : key), code: finding.code, severity: finding.severity,
+                               subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status,
                                message: finding.message, evidence: finding.evidence, period: finding.period?.description)
             },
             followUp: [], tester: context.testing?.tester?.value, previous: previous)
         let currentStatus = Dictionary(record.findings.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         record.followUp = context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }.flatMap(\.record.findings).map { earlier in
-            FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: currentStatus[earlier.id] ?? "remediated")
+            FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: currentStatus[earlier.id] ?? .remediated)
         }
         return record
     }
 
     /// A short id that stays the same for the same finding across runs.
-    static func stableID(_ key: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    static func stableID(_ fields: [String]) -> String {
+        FNV1a.hex(FNV1a.hash(fields: fields))
     }
 
     private static func occurrence(_ occurrence: ProvenOccurrence) -> Occurrence {

@@ -1,5 +1,5 @@
 /// How much a finding matters to the external examination.
-public enum FindingSeverity: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum FindingSeverity: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case info, low, medium, high
 
     public static func < (lhs: FindingSeverity, rhs: FindingSeverity) -> Bool {
@@ -7,7 +7,8 @@ public enum FindingSeverity: String, Sendable, Hashable, CaseIterable, Comparabl
     }
 }
 
-public enum FindingStatus: String, Sendable, Hashable {
+/// Where a finding stands: still raised (and whether past its due date), or no longer raised.
+public enum FindingStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case open, remediated, overdue
 }
 
@@ -25,4 +26,15 @@ public struct Finding: Hashable, Sendable {
     public var evidence: [String]
     /// The period it concerns, for period findings.
     public var period: DayRange?
+}
+
+extension FindingSeverity {
+    /// Whether a finding of this severity is an exception that leaves its criterion unmet (and
+    /// its control `exceptions`); low and info findings are notes on a met one.
+    public var isException: Bool {
+        switch self {
+        case .high, .medium: true
+        case .low, .info: false
+        }
+    }
 }

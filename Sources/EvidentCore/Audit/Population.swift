@@ -23,7 +23,7 @@ public struct ProvenOccurrence: Hashable, Sendable {
 
 /// One period of a control's population and how it was filled.
 public struct PeriodResult: Hashable, Sendable {
-    public enum State: String, Sendable {
+    public enum State: String, CaseIterable, Sendable, Codable {
         /// An occurrence landed by the period's end plus grace days.
         case onTime = "on-time"
         /// Occurrences exist, but every one landed after the grace days.
@@ -95,5 +95,16 @@ public struct Population: Hashable, Sendable {
             return PeriodResult(period: period, state: filling.isEmpty ? .missing : .late, occurrences: filling)
         }
         return Population(frequency: frequency, window: window, periods: results, occurrences: inWindow, startedOn: startedOn)
+    }
+}
+
+extension PeriodResult.State {
+    /// Whether evidence for a period in this state was due by the audit's clock: on time, late
+    /// and missing periods count; pending and not-started ones do not.
+    public var isDue: Bool {
+        switch self {
+        case .onTime, .late, .missing: true
+        case .pending, .notStarted: false
+        }
     }
 }

@@ -1,3 +1,5 @@
+import EvidentBasics
+
 /// How many items of a control's population the tester inspects, and which ones (SPEC §7).
 public enum Sampling {
     /// The sample size for a population of `population` items, from the frequency and risk grid
@@ -30,7 +32,7 @@ public enum Sampling {
     /// same sample, and anyone can redraw it.
     public static func draw(count: Int, from population: Int, cycle: String, commit: String, control: String) -> [Int] {
         guard population > 0, count > 0 else { return [] }
-        var generator = SampleGenerator(seed: fnv1a(Array("\(cycle)\u{0}\(commit)\u{0}\(control)".utf8)))
+        var generator = SampleGenerator(seed: FNV1a.hash(fields: [cycle, commit, control]))
         var indices = Array(0..<population)
         let wanted = min(count, population)
         for position in 0..<wanted {
@@ -38,12 +40,6 @@ public enum Sampling {
             indices.swapAt(position, pick)
         }
         return indices.prefix(wanted).sorted()
-    }
-
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
     }
 }
 

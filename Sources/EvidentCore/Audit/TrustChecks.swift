@@ -111,8 +111,8 @@ public struct RecurringFindingCheck: AuditCheck {
 extension ExampleProgram {
     /// A committed record of `cycle` with at most one finding.
     static func earlierRecord(cycle: String, onMainline: Bool = true, finding: (code: String, subject: String)? = nil, due: String = "2026-01-18") -> EarlierRecord {
-        let findings = finding.map { [AuditRecord.Finding(id: "F-000000000001", code: $0.code, severity: "high", subject: $0.subject, owner: "alice",
-                                                           due: due, status: "open", message: "earlier", evidence: ["x"], period: nil)] } ?? []
+        let findings = finding.map { [AuditRecord.Finding(id: "F-000000000001", code: $0.code, severity: .high, subject: $0.subject, owner: "alice",
+                                                           due: due, status: .open, message: "earlier", evidence: ["x"], period: nil)] } ?? []
         let year = Int(cycle) ?? 2025
         let record = AuditRecord(tool: "evident", organization: nil, system: nil,
                                  cycle: .init(id: cycle, type: 2, start: "\(year)-01-01", end: "\(year)-12-31", fieldwork: nil),

@@ -2,13 +2,17 @@
 /// changes and removes, the evidence it touches, what lint says about the changed files, and
 /// whose approval it needs.
 public struct ChangeReview: Codable, Equatable, Sendable {
+    /// Whether an item is a control or a policy.
+    public enum ItemKind: String, Codable, Sendable, CaseIterable { case control, policy }
+
+    /// What the change does to an item.
+    public enum ItemChange: String, Codable, Sendable, CaseIterable { case added, changed, removed }
+
     public struct Item: Codable, Equatable, Sendable {
-        /// `control` or `policy`.
-        public var kind: String
+        public var kind: ItemKind
         public var id: String
         public var file: String
-        /// `added`, `changed` or `removed`.
-        public var change: String
+        public var change: ItemChange
         public var title: String?
         public var owner: String?
         /// Front-matter fields that differ (for `changed`).
@@ -32,7 +36,7 @@ public struct ChangeReview: Codable, Equatable, Sendable {
 
     public struct Finding: Codable, Equatable, Sendable {
         public var rule: String
-        public var severity: String
+        public var severity: Severity
         public var message: String
         public var file: String
         public var line: Int
@@ -48,6 +52,8 @@ public struct ChangeReview: Codable, Equatable, Sendable {
     public var evidenceChanged: [String]
     public var approvers: [Approver]
     public var diagnostics: [Finding]
+    /// The same diagnostics as the linter gave them, for the formats that need rule metadata (SARIF, annotations).
+    public var lint: [Diagnostic] = []
 
     enum CodingKeys: String, CodingKey {
         case base, head, items, approvers, diagnostics
@@ -60,9 +66,9 @@ public struct ChangeReview: Codable, Equatable, Sendable {
     /// `changes` are the changed paths; `diagnostics` the lint of head, already limited to the change.
     public static func make(base: Program, head: Program, changes: [StagedChange], diagnostics: [Diagnostic],
                             baseRevision: String, headRevision: String, mergeBase: String) -> ChangeReview {
-        let items = Self.items(kind: "control", base.controls, head.controls, changes: changes, fields: ComparableFields.changes) {
+        let items = Self.items(kind: .control, base.controls, head.controls, changes: changes, fields: ComparableFields.changes) {
             (file: $0.file, id: $0.id.value, title: $0.title, owner: $0.owner?.value, body: $0.body)
-        } + Self.items(kind: "policy", base.policies, head.policies, changes: changes, fields: ComparableFields.changes) {
+        } + Self.items(kind: .policy, base.policies, head.policies, changes: changes, fields: ComparableFields.changes) {
             (file: $0.file, id: $0.id.value, title: $0.title, owner: $0.owner?.value, body: $0.body)
         }
         // Evidence under the folder of either side: a change that moves the program still shows what it deletes.
@@ -85,15 +91,16 @@ public struct ChangeReview: Codable, Equatable, Sendable {
             evidenceAdded: evidence.filter { $0.kind == .added }.map(\.path), evidenceChanged: evidence.filter { $0.kind != .added }.map(\.path),
             approvers: approvers,
             diagnostics: diagnostics.map {
-                Finding(rule: $0.ruleID, severity: $0.severity.rawValue, message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column)
-            })
+                Finding(rule: $0.ruleID, severity: $0.severity, message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column)
+            },
+            lint: diagnostics)
     }
 
     /// The controls or policies the change touches, matched by id (so a folder move is not a
     /// removal and an addition): added, removed, or changed when its file changed or moved.
     /// A document whose file is still there but no longer parses is reported as changed.
     private static func items<Document>(
-        kind: String, _ before: [Document], _ after: [Document], changes: [StagedChange], fields: (Document, Document) -> [FieldChange],
+        kind: ItemKind, _ before: [Document], _ after: [Document], changes: [StagedChange], fields: (Document, Document) -> [FieldChange],
         describe: (Document) -> (file: String, id: String, title: String?, owner: String?, body: String)
     ) -> [Item] {
         let kinds = Dictionary(changes.map { ($0.path, $0.kind) }) { first, _ in first }
@@ -103,19 +110,19 @@ public struct ChangeReview: Codable, Equatable, Sendable {
             switch (old[id].map(describe), new[id].map(describe)) {
             case (nil, let added?):
                 guard kinds[added.file] != nil else { return nil }
-                return Item(kind: kind, id: id, file: added.file, change: "added", title: added.title, owner: added.owner, fields: [], textChanged: false)
+                return Item(kind: kind, id: id, file: added.file, change: .added, title: added.title, owner: added.owner, fields: [], textChanged: false)
             case (let removed?, nil):
                 guard let change = kinds[removed.file] else { return nil }
                 if change == .deleted {
-                    return Item(kind: kind, id: id, file: removed.file, change: "removed", title: removed.title, owner: removed.owner, fields: [], textChanged: false)
+                    return Item(kind: kind, id: id, file: removed.file, change: .removed, title: removed.title, owner: removed.owner, fields: [], textChanged: false)
                 }
-                return Item(kind: kind, id: id, file: removed.file, change: "changed", title: removed.title, owner: removed.owner,
+                return Item(kind: kind, id: id, file: removed.file, change: .changed, title: removed.title, owner: removed.owner,
                             fields: [FieldChange(field: "front matter", before: nil, after: "does not parse (see the lint below)")], textChanged: false)
             case (let was?, let now?):
                 guard kinds[now.file] != nil || was.file != now.file else { return nil }
                 var changed = fields(old[id]!, new[id]!)
                 if was.file != now.file { changed.insert(FieldChange(field: "file", before: was.file, after: now.file), at: 0) }
-                return Item(kind: kind, id: id, file: now.file, change: "changed", title: now.title, owner: now.owner,
+                return Item(kind: kind, id: id, file: now.file, change: .changed, title: now.title, owner: now.owner,
                             fields: changed, textChanged: was.body != now.body)
             case (nil, nil):
                 return nil

@@ -51,14 +51,14 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
     }
 
     public struct Population: Codable, Equatable, Sendable {
-        public var frequency: String?
+        public var frequency: Frequency?
         /// Periods whose evidence was due, on time, late and missing; events for event controls.
         public var due: Int
         public var onTime: Int
         public var late: Int
         public var missing: Int
         public var occurrences: Int
-        public var result: String
+        public var result: ControlResult
         /// `3/4 on time`, `5 events`, `test of one`.
         public var summary: String
 
@@ -79,7 +79,7 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         public var code: String
         public var subject: String
         public var owner: String?
-        public var severity: String
+        public var severity: FindingSeverity
         /// How many findings of this code and subject each cycle has.
         public var before: Int
         public var after: Int
@@ -204,14 +204,21 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
     }
 
     static func population(_ control: AuditRecord.Control) -> Population {
-        let count = { (state: String) in control.periods.filter { $0.state == state }.count }
-        let (onTime, late, missing) = (count("on-time"), count("late"), count("missing"))
+        var (onTime, late, missing) = (0, 0, 0)
+        for period in control.periods {
+            switch period.state {
+            case .onTime: onTime += 1
+            case .late: late += 1
+            case .missing: missing += 1
+            case .pending, .notStarted: break
+            }
+        }
         let due = onTime + late + missing
         let summary: String
         switch control.frequency {
-        case "event": summary = "\(control.occurrences.count) \(control.occurrences.count == 1 ? "event" : "events")"
-        case "continuous": summary = onTime > 0 ? "test of one: evidence on time" : late > 0 ? "test of one: evidence late" : missing > 0 ? "test of one: no evidence" : "test of one: not yet due"
-        default:
+        case .event: summary = "\(control.occurrences.count) \(control.occurrences.count == 1 ? "event" : "events")"
+        case .continuous: summary = onTime > 0 ? "test of one: evidence on time" : late > 0 ? "test of one: evidence late" : missing > 0 ? "test of one: no evidence" : "test of one: not yet due"
+        case .annual, .semiannual, .quarterly, .monthly, .weekly, .daily, nil:
             summary = due == 0 ? "no period due yet" : "\(onTime)/\(due) on time" + (late > 0 ? ", \(late) late" : "") + (missing > 0 ? ", \(missing) missing" : "")
         }
         return Population(frequency: control.frequency, due: due, onTime: onTime, late: late, missing: missing,
@@ -233,7 +240,7 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
                                 before: groupsA[key]?.count ?? 0, after: groupsB[key]?.count ?? 0, message: latest.message, note: nil)
         }
         let order: (FindingGroup, FindingGroup) -> Bool = {
-            (severityRank($0.severity), $0.code, $0.subject) < (severityRank($1.severity), $1.code, $1.subject)
+            ($1.severity, $0.code, $0.subject) < ($0.severity, $1.code, $1.subject)
         }
         let recurring = groupsB.keys.filter { groupsA[$0] != nil }.map { key -> FindingGroup in
             var finding = group(key)
@@ -244,9 +251,5 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         return Findings(new: groupsB.keys.filter { groupsA[$0] == nil }.map(group).sorted(by: order),
                         resolved: groupsA.keys.filter { groupsB[$0] == nil }.map(group).sorted(by: order),
                         recurring: recurring.sorted(by: order))
-    }
-
-    private static func severityRank(_ severity: String) -> Int {
-        ["high", "medium", "low", "info"].firstIndex(of: severity) ?? 4
     }
 }

@@ -1,14 +1,14 @@
 /// How often a control operates.
-public enum Frequency: String, CaseIterable, Sendable, Hashable {
+public enum Frequency: String, CaseIterable, Sendable, Hashable, Codable {
     case annual, semiannual, quarterly, monthly, weekly, daily, continuous, event
 }
 
 /// How much risk a control addresses; scales the sample size.
-public enum RiskLevel: String, CaseIterable, Sendable, Hashable {
+public enum RiskLevel: String, CaseIterable, Sendable, Hashable, Codable {
     case low, moderate, high
 }
 
-public enum ControlStatus: String, CaseIterable, Sendable, Hashable {
+public enum ControlStatus: String, CaseIterable, Sendable, Hashable, Codable {
     case active, retired
 }
 

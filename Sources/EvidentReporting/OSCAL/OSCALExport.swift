@@ -29,18 +29,20 @@ public enum OSCALExport {
         let observations = record.controls.filter { observed.insert($0.id).inserted }.map { control -> OSCAL.Observation in
             var seen: Set<String> = []
             let occurrences = (control.periods.flatMap(\.occurrences) + control.occurrences).filter { seen.insert($0.path).inserted }
-            let due = control.periods.filter { ["on-time", "late", "missing"].contains($0.state) }
-            let count = { (state: String) in control.periods.filter { $0.state == state }.count }
-            var description = "\(control.id) (\(control.title ?? "untitled")): \(control.result)."
+            var counts: [PeriodResult.State: Int] = [:]
+            for period in control.periods { counts[period.state, default: 0] += 1 }
+            let count = { (state: PeriodResult.State) in counts[state] ?? 0 }
+            var description = "\(control.id) (\(control.title ?? "untitled")): \(control.result.rawValue)."
             if !control.periods.isEmpty {
-                description += " \(count("on-time")) of \(due.count) due periods on time, \(count("late")) late, \(count("missing")) missing, \(count("pending")) pending."
+                let due = PeriodResult.State.allCases.filter(\.isDue).map(count).reduce(0, +)
+                description += " \(count(.onTime)) of \(due) due periods on time, \(count(.late)) late, \(count(.missing)) missing, \(count(.pending)) pending."
             }
             description += " Sample: \(control.sample.size) of a population of \(control.sample.population)."
             return OSCAL.Observation(
                 uuid: uuid("observation:\(control.id)"), title: "\(control.id): population and evidence",
                 description: description,
-                props: [.evident("control-id", control.id), .evident("result", control.result), .evident("owner", control.owner),
-                        .evident("frequency", control.frequency), .evident("risk", control.risk), .evident("window", control.window)].compactMap { $0 },
+                props: [.evident("control-id", control.id), .evident("result", control.result.rawValue), .evident("owner", control.owner),
+                        .evident("frequency", control.frequency?.rawValue), .evident("risk", control.risk?.rawValue), .evident("window", control.window)].compactMap { $0 },
                 methods: ["TEST"], types: ["control-objective"],
                 relevantEvidence: occurrences.isEmpty ? nil : occurrences.map { occurrence in
                     var text = "\(occurrence.path): claimed \(occurrence.claimed)"
@@ -63,15 +65,15 @@ public enum OSCALExport {
         for finding in record.findings {
             // As in the record, only findings of medium severity or above are exceptions that
             // leave a criterion unmet; low and info findings are notes on a met one.
-            let exception = ["high", "medium"].contains(finding.severity)
+            let exception = finding.severity.isException
             let riskUUID = uuid("risk:\(finding.id)")
             let related = controlIDs.contains(finding.subject) ? [OSCAL.RelatedObservation(observationUUID: uuid("observation:\(finding.subject)"))] : nil
-            let props = [OSCAL.Property.evident("finding-id", finding.id), .evident("code", finding.code), .evident("severity", finding.severity),
-                         .evident("subject", finding.subject), .evident("owner", finding.owner), .evident("status", finding.status),
+            let props = [OSCAL.Property.evident("finding-id", finding.id), .evident("code", finding.code), .evident("severity", finding.severity.rawValue),
+                         .evident("subject", finding.subject), .evident("owner", finding.owner), .evident("status", finding.status.rawValue),
                          .evident("period", finding.period)].compactMap { $0 } + finding.evidence.compactMap { OSCAL.Property.evident("evidence", $0) }
             risks.append(OSCAL.Risk(
                 uuid: riskUUID, title: "\(finding.code) on \(finding.subject)", description: finding.message,
-                statement: "Raised by Evident's \(finding.code) check (severity \(finding.severity)); to be fixed by \(finding.owner ?? "the program's owner") before \(finding.due).",
+                statement: "Raised by Evident's \(finding.code) check (severity \(finding.severity.rawValue)); to be fixed by \(finding.owner ?? "the program's owner") before \(finding.due).",
                 props: props, status: "open", deadline: "\(finding.due)T23:59:59Z", relatedObservations: related))
             findings.append(OSCAL.Finding(
                 uuid: uuid("finding:\(finding.id)"), title: "\(finding.code) on \(finding.subject)", description: finding.message, props: props,
@@ -80,7 +82,7 @@ public enum OSCALExport {
                 relatedObservations: related, relatedRisks: [OSCAL.RelatedRisk(riskUUID: riskUUID)]))
         }
         // Findings of an earlier run of this cycle that the history no longer raises.
-        for item in record.followUp where item.status == "remediated" {
+        for item in record.followUp where item.status == .remediated {
             let riskUUID = uuid("risk:\(item.id)")
             let props = [OSCAL.Property.evident("finding-id", item.id), .evident("code", item.code), .evident("subject", item.subject), .evident("status", "remediated")]
                 .compactMap { $0 }

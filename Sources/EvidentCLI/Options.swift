@@ -1,0 +1,107 @@
+import ArgumentParser
+import EvidentCore
+import EvidentEngine
+import EvidentReporting
+import Foundation
+
+/// `--repo`, which every command that reads a repository takes.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The repository to read (default: the one enclosing the current folder).", valueName: "dir"))
+    var repo: String = "."
+
+    func open() throws(EngineError) -> ComplianceRepository {
+        try ComplianceRepository(discoveringFrom: repo)
+    }
+}
+
+/// The formats of one command family, as `--format` takes them.
+protocol OutputFormat: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {
+    static var defaultFormat: Self { get }
+}
+
+/// `--format`.
+struct FormatOptions<Format: OutputFormat>: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format: Format = .defaultFormat
+}
+
+extension RecordFormat: OutputFormat { static var defaultFormat: Self { .text } }
+extension RenewalDiffFormat: OutputFormat { static var defaultFormat: Self { .text } }
+extension ChangeReviewFormat: OutputFormat { static var defaultFormat: Self { .text } }
+extension HistoryFormat: OutputFormat { static var defaultFormat: Self { .text } }
+extension DiagnosticFormat: OutputFormat { static var defaultFormat: Self { .text } }
+
+/// A severity scale `--fail-on` can set a threshold on, highest first in its help.
+protocol FailLevel: CaseIterable, Comparable, RawRepresentable<String>, Sendable {
+    /// What the threshold is unless `--fail-on` says otherwise.
+    static var defaultThreshold: Self { get }
+    /// What the level grades, for the help text ("a finding", "a diagnostic").
+    static var noun: String { get }
+}
+
+extension FindingSeverity: FailLevel {
+    static var defaultThreshold: Self { .high }
+    static var noun: String { "a finding" }
+}
+
+extension Severity: FailLevel {
+    static var defaultThreshold: Self { .error }
+    static var noun: String { "a diagnostic" }
+}
+
+/// `--fail-on LEVEL|never`: a level of the scale, or never.
+struct Threshold<Level: FailLevel>: ExpressibleByArgument, Sendable {
+    /// nil for `never`.
+    var level: Level?
+
+    init(_ level: Level?) {
+        self.level = level
+    }
+
+    init?(argument: String) {
+        if argument == "never" {
+            level = nil
+        } else if let level = Level(rawValue: argument) {
+            self.level = level
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { Level.allCases.sorted(by: >).map(\.rawValue) + ["never"] }
+
+    var defaultValueDescription: String { level?.rawValue ?? "never" }
+}
+
+/// `--fail-on`.
+struct FailOnOptions<Level: FailLevel>: ParsableArguments {
+    @Option(name: .customLong("fail-on"),
+            help: ArgumentHelp("Exit 1 when \(Level.noun) at or above this severity exists; never: always exit 0 on a completed run.", valueName: "level"))
+    var threshold: Threshold<Level> = Threshold(.defaultThreshold)
+
+    /// Whether any of `severities` reaches the threshold.
+    func fails(_ severities: some Sequence<Level>) -> Bool {
+        guard let level = threshold.level else { return false }
+        return severities.contains { $0 >= level }
+    }
+}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+
+    /// Today in UTC, on this machine's clock.
+    static var today: Day { Day(epochSeconds: Int64(Date().timeIntervalSince1970)) }
+}
+
+/// Standard output, written as bytes.
+enum Output {
+    static func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    static func write(_ text: String) {
+        write(Array(text.utf8))
+    }
+}

@@ -1,0 +1,183 @@
+import EvidentCore
+import EvidentGit
+import EvidentReporting
+import Foundation
+
+/// What to audit: a cycle (default: the one whose window holds the clock, else the latest), at a
+/// revision (default: the mainline tip), with a clock (default: the audited commit's committer day).
+public struct AuditRequest: Sendable {
+    public var cycle: String?
+    public var asOf: String?
+    public var clock: Day?
+
+    public init(cycle: String? = nil, asOf: String? = nil, clock: Day? = nil) {
+        self.cycle = cycle
+        self.asOf = asOf
+        self.clock = clock
+    }
+}
+
+/// One audit: the program at the audited commit, the findings and the record.
+public struct AuditRun: Sendable {
+    public var record: AuditRecord
+    public var findings: [Finding]
+    /// The program at the audited commit.
+    public var program: Program
+    /// Where the record goes, relative to the repository top (`audits/<cycle>`).
+    public var folder: String
+
+    /// Whether a finding is at or above `threshold` (never, when nil).
+    public func hasFinding(atOrAbove threshold: FindingSeverity?) -> Bool {
+        guard let threshold else { return false }
+        return findings.contains { $0.severity >= threshold }
+    }
+}
+
+extension ComplianceRepository {
+    /// The internal audit of one cycle, proven from the mainline history.
+    public func audit(_ request: AuditRequest) throws(EngineError) -> AuditRun {
+        try audit(request, cycles: nil)
+    }
+
+    /// `cycles` replaces the audited commit's cycle definitions (the renewal diff audits an old
+    /// commit against the cycles as evident.yaml defines them now).
+    func audit(_ request: AuditRequest, cycles: [AuditCycle]?) throws(EngineError) -> AuditRun {
+        try git.requireCompleteHistoryMapped()
+        // The layout comes from the audited commit's evident.yaml.
+        let workingLayout = try layout()
+        let revision = if let asOf = request.asOf { asOf } else { try mainlineRevision(explicit: nil, layout: workingLayout) }
+        return try mapped {
+            let (commit, _) = try git.resolveCommit(revision)
+            let program = try self.program(at: commit)
+            try requireLintClean(program, before: "before auditing")
+            let configuration = program.configuration
+            let roots = try configuration.layout.complianceFolders.map { try HistoryRoot($0) }
+            // One pass over the mainline serves everything below. A past commit (--as-of, verify,
+            // diff) is read from the mainline's index when it is on the mainline.
+            let reader = HistoryReader(repository: git)
+            let history = if request.asOf != nil, let mainline = try? mainlineRevision(explicit: nil, layout: workingLayout) {
+                try reader.read(at: commit, onMainline: mainline, roots: roots)
+            } else {
+                try reader.read(revision: revision, roots: roots).history
+            }
+            let clock = try request.clock ?? Day(epochSeconds: git.commitInfo(commit).committer.time)
+            guard let cycle = Self.select(cycle: request.cycle, from: cycles ?? configuration.cycles, clock: clock) else {
+                throw EngineError(.usage, request.cycle.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
+            }
+            let verified = try verifiedSignatures(in: history, configuration: configuration, cycle: cycle, commit: commit)
+            var histories: [String: PathHistory] = [:]
+            for file in history.files {
+                let path = file.path.description
+                histories[path] = PathHistory(path: path, events: file.events.map { event in
+                    PathHistory.Event(change: PathHistory.Change(rawValue: event.status.rawValue) ?? .modified, commit: event.commit.id.description,
+                                      landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name,
+                                      signed: event.commit.isSigned && (verified[event.commit.id] ?? !configuration.requireSigned))
+                })
+            }
+            var controlAdded: [String: Day] = [:]
+            for control in program.controls {
+                if let first = histories[control.file]?.events.first(where: { $0.change == .added }) { controlAdded[control.id.value] = first.landed }
+            }
+            let revisions = try PolicyHistory.revisions(in: history, under: configuration.layout.policies, repository: git)
+            var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, controlAdded: controlAdded, policyRevisions: revisions)
+            context.clockSkews = zip(history.commits, history.commits.dropFirst()).compactMap { previous, commit in
+                commit.committer.time < previous.committer.time
+                    ? ClockSkew(commit: commit.id.description, landed: Day(epochSeconds: commit.committer.time),
+                                previousCommit: previous.id.description, previousLanded: Day(epochSeconds: previous.committer.time))
+                    : nil
+            }
+            context.earlierRecords = try earlierRecords(layout: configuration.layout, commit: commit)
+            let testingPath = "\(configuration.layout.audits)/\(cycle.id)/testing.yaml"
+            if let data = try git.contents(of: testingPath, at: commit) {
+                context.testing = try TestingRecord.parse(String(decoding: data, as: UTF8.self), file: testingPath)
+            }
+            let findings = Auditor().run(context)
+            let previous = try previousRecordHash(cycle: cycle, cycles: configuration.cycles, layout: configuration.layout, commit: commit)
+            let record = AuditRecord.make(context: context, findings: findings, auditedCommit: commit.description,
+                                          tool: "evident \(EvidentVersion.current)", previous: previous)
+            return AuditRun(record: record, findings: findings, program: program, folder: "\(configuration.layout.audits)/\(cycle.id)")
+        }
+    }
+
+    /// Writes record.json, record.md and report.html into the working tree: each to a temporary
+    /// name first, renamed into place only once all are written, so a failure leaves no
+    /// half-written record. Returns the folder, relative to the repository top.
+    @discardableResult
+    public func writeRecord(of run: AuditRun) throws(EngineError) -> String {
+        let top = try workingTree(toDo: "to write the record into; use --dry-run")
+        let directory = top.appendingPathComponent(run.folder, isDirectory: true)
+        do {
+            let renderers: [(String, any DocumentRenderer<AuditRecord>)] = [
+                ("record.json", RecordFormat.json.renderer), ("record.md", RecordFormat.markdown.renderer), ("report.html", RecordFormat.html.renderer),
+            ]
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var staged: [(URL, URL)] = []
+            for (name, renderer) in renderers {
+                let target = directory.appendingPathComponent(name)
+                let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                try Data(try renderer.render(run.record)).write(to: temporary)
+                staged.append((temporary, target))
+            }
+            for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            throw EngineError(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
+        }
+        return run.folder
+    }
+
+    /// The requested cycle, else the one whose window holds the clock, else the latest.
+    static func select(cycle requested: String?, from cycles: [AuditCycle], clock: Day) -> AuditCycle? {
+        if let requested { return cycles.first { $0.id == requested } }
+        return cycles.first { $0.start <= clock && clock <= $0.end } ?? cycles.max { $0.end < $1.end }
+    }
+
+    /// With trust.require_signed, a commit counts as signed only when its signature verifies:
+    /// each signed commit that landed evidence or a policy in the window, verified once.
+    private func verifiedSignatures(in history: MainlineHistory, configuration: ProgramConfiguration, cycle: AuditCycle,
+                                    commit: ObjectID) throws -> [ObjectID: Bool] {
+        guard configuration.requireSigned else { return [:] }
+        var verified: [ObjectID: Bool] = [:]
+        let signers = try configuration.allowedSigners.flatMap { path throws(RepositoryError) in try git.contents(of: path, at: commit) }
+        let verifier = SignatureVerifier(allowedSigners: signers)
+        let window = DayRange(start: cycle.start, end: cycle.end)
+        for file in history.files where [configuration.layout.evidence, configuration.layout.policies].contains(where: { file.path.description.hasPrefix($0 + "/") }) {
+            for event in file.events where event.commit.isSigned && verified[event.commit.id] == nil
+                && window.contains(Day(epochSeconds: event.commit.committer.time)) {
+                verified[event.commit.id] = try verifier.verify(event.commit.id, in: git)
+            }
+        }
+        return verified
+    }
+
+    /// The records committed at the audited commit, and whether each audited commit is still on the mainline.
+    private func earlierRecords(layout: ProgramLayout, commit: ObjectID) throws(RepositoryError) -> [EarlierRecord] {
+        try git.files(under: layout.audits, at: commit).filter { $0.path.description.hasSuffix("/record.json") }.compactMap { file in
+            // An unreadable record is `evident verify`'s to report; the audit goes on without it.
+            guard let record = try? AuditRecord.read(try git.blob(file.id), file: file.path.description),
+                  let audited = ObjectID(hex: record.auditedCommit) else { return nil }
+            return EarlierRecord(path: file.path.description, record: record, auditedCommitOnMainline: git.isAncestor(audited, of: commit))
+        }
+    }
+
+    /// The sha-256 of the previous cycle's record as committed at the audited commit, if any.
+    private func previousRecordHash(cycle: AuditCycle, cycles: [AuditCycle], layout: ProgramLayout, commit: ObjectID) throws(RepositoryError) -> String? {
+        guard let previous = cycles.filter({ $0.end < cycle.start }).max(by: { $0.end < $1.end }),
+              let data = try git.contents(of: "\(layout.audits)/\(previous.id)/record.json", at: commit)
+        else { return nil }
+        return SHA256.hex(data)
+    }
+}
+
+extension Repository {
+    /// A shallow clone cannot prove when anything landed.
+    func requireCompleteHistoryMapped() throws(EngineError) {
+        try mapped { try requireCompleteHistory() }
+    }
+}
+
+/// The version every record and report names.
+public enum EvidentVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,58 @@
+import EvidentCore
+import Foundation
+
+/// What `codeOwners(check:)` found or did.
+public struct CodeOwnersOutcome: Sendable, Equatable {
+    public enum State: Sendable, Equatable {
+        /// Checked: the section matches the program.
+        case upToDate
+        /// Checked: the file has no Evident section.
+        case missing
+        /// Checked: the section differs from the program.
+        case outOfDate
+        /// Written, with this many owner lines.
+        case written(lines: Int)
+        /// Nothing to write: the file already had the section.
+        case unchanged
+    }
+
+    /// The CODEOWNERS file, relative to the repository top.
+    public var file: String
+    /// Controls and policies whose owner has no GitHub handle or email.
+    public var unmapped: [String]
+    public var state: State
+}
+
+extension ComplianceRepository {
+    /// Writes (or, with `check`, compares) the CODEOWNERS section that makes each control's
+    /// and policy's owner a required reviewer of changes to it.
+    public func codeOwners(check: Bool) throws(EngineError) -> CodeOwnersOutcome {
+        let top = try workingTree(toDo: "to write CODEOWNERS into")
+        let program: Program
+        do {
+            program = try Program.load(from: WorkingTreeSource(top: top))
+        } catch {
+            throw EngineError(.usage, "\(error)")
+        }
+        try requireLintClean(program, before: "first")
+        let section = CodeOwners.section(for: program)
+        let file = program.codeOwners?.file ?? CodeOwners.candidates[0]
+        let current = program.codeOwners?.text
+        let currentSection = current.flatMap { CodeOwners.currentSection(in: $0) }
+        if check {
+            let state: CodeOwnersOutcome.State = currentSection?.text == section.text ? .upToDate : currentSection == nil ? .missing : .outOfDate
+            return CodeOwnersOutcome(file: file, unmapped: section.unmapped, state: state)
+        }
+        let updated = CodeOwners.updating(current, with: section)
+        guard updated != current else { return CodeOwnersOutcome(file: file, unmapped: section.unmapped, state: .unchanged) }
+        let target = top.appendingPathComponent(file)
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(updated.utf8).write(to: target, options: .atomic)
+        } catch {
+            throw EngineError(.repository, "cannot write \(file): \(error.localizedDescription)")
+        }
+        return CodeOwnersOutcome(file: file, unmapped: section.unmapped,
+                                 state: .written(lines: program.controls.count + program.policies.count - section.unmapped.count))
+    }
+}

@@ -1,0 +1,38 @@
+import EvidentGit
+import Foundation
+
+extension ComplianceRepository {
+    /// The first line after the shebang of every hook Evident writes: how it knows its own.
+    public static let hookMarker = "# Installed by 'evident hook install'."
+
+    /// Installs a git pre-commit hook that runs `<executable> lint --staged`. A hook Evident did
+    /// not write is replaced only with `force`. Returns the hook's path.
+    public func installPreCommitHook(running executable: String, force: Bool) throws(EngineError) -> URL {
+        let hooks = git.hooksDirectory
+        let hook = hooks.appendingPathComponent("pre-commit")
+        if let existing = FileManager.default.contents(atPath: hook.path), !String(decoding: existing, as: UTF8.self).contains(Self.hookMarker), !force {
+            throw EngineError(.usage, "\(hook.path) already exists and was not written by Evident; rerun with --force to replace it")
+        }
+        let script = """
+            #!/bin/sh
+            \(Self.hookMarker)
+            # Lints what is about to be committed; the commit stops when the program has errors.
+            exec \(Self.shellQuoted(executable)) lint --staged
+
+            """
+        do {
+            try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
+            let temporary = hooks.appendingPathComponent(".pre-commit.evident.tmp")
+            try Data(script.utf8).write(to: temporary)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary.path)
+            guard rename(temporary.path, hook.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            throw EngineError(.repository, "cannot write \(hook.path): \(error.localizedDescription)")
+        }
+        return hook
+    }
+
+    private static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

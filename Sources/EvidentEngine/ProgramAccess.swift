@@ -1,0 +1,57 @@
+import EvidentCore
+import EvidentGit
+import Foundation
+
+/// Reading the program: its layout, and the program itself in the working tree or at a commit.
+extension ComplianceRepository {
+    /// The program's layout from `evident.yaml`: from the working tree, or from the git index
+    /// when `staged` (defaults when absent, or in a bare repository).
+    func layout(staged: Bool = false) throws(EngineError) -> ProgramLayout {
+        try mapped {
+            if staged {
+                guard let file = try git.indexFiles(under: ProgramLayout.fileName).first else { return ProgramLayout() }
+                return try ProgramLayout.parse(String(decoding: try git.blob(file.id), as: UTF8.self))
+            }
+            guard let top = git.workingDirectory else { return ProgramLayout() }
+            return try ProgramLayout.load(from: top.appendingPathComponent(ProgramLayout.fileName))
+        }
+    }
+
+    /// The layout of the evident.yaml committed in `commit` (defaults when it has none).
+    func layout(at commit: ObjectID) throws -> ProgramLayout {
+        try ProgramLayout.parse(try git.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? "")
+    }
+
+    /// The program as it stood in `commit`, with the layout of that commit's evident.yaml.
+    func program(at commit: ObjectID) throws -> Program {
+        try Program.load(from: GitFilesSource(repository: git, commit: commit, root: try layout(at: commit).root))
+    }
+
+    /// The program in the working tree.
+    func workingTreeProgram(toDo what: String) throws(EngineError) -> Program {
+        let top = try workingTree(toDo: what)
+        return try mapped { try Program.load(from: WorkingTreeSource(top: top)) }
+    }
+
+    /// The revision to read: `explicit`, else the configured mainline (local, then `origin/`),
+    /// else HEAD. A configured mainline that does not exist is a configuration error that says
+    /// how to fix it.
+    func mainlineRevision(explicit: String?, layout: ProgramLayout) throws(EngineError) -> String {
+        if let explicit { return explicit }
+        guard let mainline = layout.mainline else { return "HEAD" }
+        for candidate in [mainline, "refs/remotes/origin/\(mainline)"] where (try? git.resolveCommit(candidate)) != nil {
+            return candidate
+        }
+        guard git.headCommit() != nil else { return mainline }
+        let head = git.headReferenceName.map { " (HEAD is on '\($0.replacingOccurrences(of: "refs/heads/", with: ""))')" } ?? ""
+        throw EngineError(.usage, "evident.yaml sets 'mainline: \(mainline)', but the repository has no branch '\(mainline)' or 'origin/\(mainline)'; set mainline to the branch whose history is the record\(head), or pass --ref")
+    }
+
+    /// A usage error when the program has an error diagnostic: nothing is audited, exported or
+    /// owned from a program that does not parse.
+    func requireLintClean(_ program: Program, before what: String) throws(EngineError) {
+        if let problem = program.diagnostics.first(where: { $0.severity == .error }) {
+            throw EngineError(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)]; fix it (see `evident lint`) \(what)")
+        }
+    }
+}

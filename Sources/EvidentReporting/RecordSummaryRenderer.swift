@@ -1,0 +1,41 @@
+import EvidentCore
+
+/// The audit record in a few lines for the terminal: the cycle, the controls by result and every finding.
+public struct RecordSummaryRenderer: TextDocumentRenderer {
+    public typealias Document = AuditRecord
+
+    public init() {}
+
+    public func text(_ record: AuditRecord) -> String {
+        var out = "Internal audit of cycle \(record.cycle.id) (\(record.cycle.start) to \(record.cycle.end)) at \(record.auditedCommit.prefix(10)), clock \(record.clock)\n"
+        var results: [ControlResult: Int] = [:]
+        for control in record.controls { results[control.result, default: 0] += 1 }
+        out += "\(record.controls.count) controls: "
+            + ControlResult.allCases.map { "\(results[$0] ?? 0) \(Self.label($0))" }.joined(separator: ", ") + "\n"
+        out += "\(record.findings.count) \(record.findings.count == 1 ? "finding" : "findings")\n"
+        for finding in record.findings {
+            out += "  \(finding.severity.rawValue.padding(toLength: 6)) \(finding.code) \(finding.subject): \(finding.message) (due \(finding.due))\n"
+        }
+        return out
+    }
+
+    /// How a control result reads in a sentence.
+    static func label(_ result: ControlResult) -> String {
+        switch result {
+        case .effective: "effective"
+        case .exceptions: "with exceptions"
+        case .notTested: "not tested"
+        }
+    }
+
+    /// How a period state reads in a sentence.
+    static func label(_ state: PeriodResult.State) -> String {
+        switch state {
+        case .onTime: "on time"
+        case .late: "late"
+        case .missing: "missing"
+        case .pending: "pending"
+        case .notStarted: "not started"
+        }
+    }
+}

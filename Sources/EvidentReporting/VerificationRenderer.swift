@@ -1,0 +1,16 @@
+import EvidentCore
+
+/// `evident verify`: a line per problem, then what was verified.
+public struct VerificationRenderer: TextDocumentRenderer {
+    public typealias Document = VerificationReport
+
+    public init() {}
+
+    public func text(_ report: VerificationReport) -> String {
+        var out = report.problems.map { "problem: \($0)\n" }.joined()
+        out += report.isClean
+            ? "\(report.checked) \(report.checked == 1 ? "record" : "records") verified on \(report.revision) at \(report.tip)\n"
+            : "\(report.problems.count) \(report.problems.count == 1 ? "problem" : "problems") in \(report.records) \(report.records == 1 ? "record" : "records")\n"
+        return out
+    }
+}
