@@ -153,12 +153,15 @@ extension ComplianceRepository {
 
     /// The records committed at the audited commit, and whether each audited commit is still on the mainline.
     private func earlierRecords(layout: ProgramLayout, commit: ObjectID) throws(RepositoryError) -> [EarlierRecord] {
-        try git.files(under: layout.audits, at: commit).filter { $0.path.description.hasSuffix("/record.json") }.compactMap { file in
+        var records: [EarlierRecord] = []
+        for file in try git.files(under: layout.audits, at: commit) where file.path.description.hasSuffix("/record.json") {
             // An unreadable record is `evident verify`'s to report; the audit goes on without it.
             guard let record = try? AuditRecord.read(try git.blob(file.id), file: file.path.description),
-                  let audited = ObjectID(hex: record.auditedCommit) else { return nil }
-            return EarlierRecord(path: file.path.description, record: record, auditedCommitOnMainline: git.isAncestor(audited, of: commit))
+                  let audited = ObjectID(hex: record.auditedCommit) else { continue }
+            records.append(EarlierRecord(path: file.path.description, record: record,
+                                         auditedCommitOnMainline: try git.isOnFirstParentChain(audited, of: commit)))
         }
+        return records
     }
 
     /// The sha-256 of the previous cycle's record as committed at the audited commit, if any.

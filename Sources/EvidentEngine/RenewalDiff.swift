@@ -55,7 +55,7 @@ extension ComplianceRepository {
             if let data = try git.contents(of: path, at: tip) {
                 let record = try AuditRecord.read(data, file: path)
                 let audited = ObjectID(hex: record.auditedCommit)!
-                guard git.isAncestor(audited, of: tip) else {
+                guard try git.isOnFirstParentChain(audited, of: tip) else {
                     throw EngineError(.repository, "\(path): its audited commit \(audited.abbreviated()) is no longer on the mainline \(revision); run `evident verify`")
                 }
                 return CycleSnapshot(program: try program(at: audited), record: record, recorded: true)

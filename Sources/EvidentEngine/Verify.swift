@@ -28,8 +28,8 @@ extension ComplianceRepository {
             }
             let audited = ObjectID(hex: record.auditedCommit)!
             checked += 1
-            guard git.isAncestor(audited, of: tip) else {
-                problems.append("\(path): its audited commit \(audited.abbreviated()) is no longer on the mainline \(revision): history was rewritten")
+            guard try mapped({ try git.isOnFirstParentChain(audited, of: tip) }) else {
+                problems.append("\(path): its audited commit \(audited.abbreviated()) is no longer on the mainline \(revision)'s first-parent chain: history was rewritten")
                 continue
             }
             do {

@@ -77,6 +77,27 @@ extension Repository {
         return git_graph_descendant_of(pointer, &descendant, &candidate) == 1
     }
 
+    /// Whether `commit` is on the first-parent chain of `tip` (the mainline as
+    /// `git log --first-parent` shows it). A plain ancestor check is not enough: after a merge
+    /// whose first parent is a side branch becomes the tip ("foxtrot"), the old mainline is still
+    /// reachable, through second parents, but it is no longer the record.
+    public func isOnFirstParentChain(_ commit: ObjectID, of tip: ObjectID) throws(RepositoryError) -> Bool {
+        guard isAncestor(commit, of: tip) else { return false }
+        var next: ObjectID? = tip
+        var steps = 0
+        while let id = next {
+            if id == commit { return true }
+            steps += 1
+            // Once the chain has passed below `commit`, it will not meet it again: checking now and
+            // then keeps a miss from walking the whole history.
+            if steps % 512 == 0 && !isAncestor(commit, of: id) { return false }
+            next = try withRawObject(id, expecting: GIT_OBJECT_COMMIT, role: "commit") { raw throws(RepositoryError) in
+                try CommitParser.links(of: id, in: raw).firstParent
+            }
+        }
+        return false
+    }
+
     /// The best common ancestor of two commits (as `git merge-base`), or nil when they share no history.
     public func mergeBase(_ one: ObjectID, _ other: ObjectID) throws(RepositoryError) -> ObjectID? {
         var base = git_oid()
