@@ -1,4 +1,5 @@
 import ArgumentParser
+import EvidentCore
 import EvidentEngine
 import Foundation
 

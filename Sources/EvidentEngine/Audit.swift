@@ -93,8 +93,9 @@ extension ComplianceRepository {
             }
             let findings = Auditor().run(context)
             let previous = try previousRecordHash(cycle: cycle, cycles: configuration.cycles, layout: configuration.layout, commit: commit)
-            let record = AuditRecord.make(context: context, findings: findings, auditedCommit: commit.description,
-                                          tool: "evident \(EvidentVersion.current)", previous: previous)
+            var record = AuditRecord.make(context: context, findings: findings, auditedCommit: commit.description,
+                                          tool: EvidentVersion.tool, previous: previous)
+            record.renderings = try RecordFiles.renderings(of: record)
             return AuditRun(record: record, findings: findings, program: program, folder: "\(configuration.layout.audits)/\(cycle.id)")
         }
     }
@@ -107,15 +108,12 @@ extension ComplianceRepository {
         let top = try workingTree(toDo: "to write the record into; use --dry-run")
         let directory = top.appendingPathComponent(run.folder, isDirectory: true)
         do {
-            let renderers: [(String, any DocumentRenderer<AuditRecord>)] = [
-                ("record.json", RecordFormat.json.renderer), ("record.md", RecordFormat.markdown.renderer), ("report.html", RecordFormat.html.renderer),
-            ]
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var staged: [(URL, URL)] = []
-            for (name, renderer) in renderers {
+            for (name, bytes) in try RecordFiles.contents(of: run.record) {
                 let target = directory.appendingPathComponent(name)
                 let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                try Data(try renderer.render(run.record)).write(to: temporary)
+                try Data(bytes).write(to: temporary)
                 staged.append((temporary, target))
             }
             for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
@@ -165,7 +163,7 @@ extension ComplianceRepository {
     }
 
     /// The sha-256 of the previous cycle's record as committed at the audited commit, if any.
-    private func previousRecordHash(cycle: AuditCycle, cycles: [AuditCycle], layout: ProgramLayout, commit: ObjectID) throws(RepositoryError) -> String? {
+    func previousRecordHash(cycle: AuditCycle, cycles: [AuditCycle], layout: ProgramLayout, commit: ObjectID) throws(RepositoryError) -> String? {
         guard let previous = cycles.filter({ $0.end < cycle.start }).max(by: { $0.end < $1.end }),
               let data = try git.contents(of: "\(layout.audits)/\(previous.id)/record.json", at: commit)
         else { return nil }
@@ -178,9 +176,4 @@ extension Repository {
     func requireCompleteHistoryMapped() throws(EngineError) {
         try mapped { try requireCompleteHistory() }
     }
-}
-
-/// The version every record and report names.
-public enum EvidentVersion {
-    public static let current = "0.1.0"
 }

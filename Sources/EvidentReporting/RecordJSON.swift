@@ -42,10 +42,18 @@ public struct RecordJSONRenderer: DocumentRenderer {
                     json.member("subject", followUp.subject)
                 }
             }
+            if let format = record.formatVersion { json.member("format_version", format) }
             json.member("organization", record.organization)
             json.key("policies")
             json.array(record.policies, Self.policy)
             json.member("previous", record.previous)
+            if let renderings = record.renderings {
+                json.key("renderings")
+                json.object { json in
+                    json.member("record.md", renderings.markdown)
+                    json.member("report.html", renderings.html)
+                }
+            }
             json.member("statement", record.statement)
             json.member("system", record.system)
             json.member("tester", record.tester)

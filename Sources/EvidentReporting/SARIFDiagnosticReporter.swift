@@ -76,7 +76,7 @@ public struct SARIFDiagnosticReporter: TextDocumentRenderer {
 
     public var toolVersion: String
 
-    public init(toolVersion: String = "0.1.0") {
+    public init(toolVersion: String = EvidentVersion.current) {
         self.toolVersion = toolVersion
     }
 

@@ -8,6 +8,7 @@ public struct VerificationRenderer: TextDocumentRenderer {
 
     public func text(_ report: VerificationReport) -> String {
         var out = report.problems.map { "problem: \($0)\n" }.joined()
+        out += report.notes.map { "note: \($0)\n" }.joined()
         out += report.isClean
             ? "\(report.checked) \(report.checked == 1 ? "record" : "records") verified on \(report.revision) at \(report.tip)\n"
             : "\(report.problems.count) \(report.problems.count == 1 ? "problem" : "problems") in \(report.records) \(report.records == 1 ? "record" : "records")\n"

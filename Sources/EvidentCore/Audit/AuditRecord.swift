@@ -4,6 +4,10 @@ import Foundation
 /// The internal-audit record of one cycle (SPEC §12): deterministic, so the same repository
 /// state gives the same bytes. It is management's self-assessment, not a SOC 2 report.
 public struct AuditRecord: Codable, Sendable, Equatable {
+    /// The version of the record's format: raised whenever what the record says, or how, changes.
+    /// Records without the member are format 1.
+    public static let currentFormat = 2
+
     public static let statement = "Internal audit (management self-assessment, mock audit) prepared with Evident. It is not a SOC 2 report, an attestation or a certification."
 
     public struct Cycle: Codable, Sendable, Equatable {
@@ -94,6 +98,24 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var status: FindingStatus
     }
 
+    /// The sha-256 of each file rendered from the record, as written beside it: `evident verify`
+    /// checks them even when it cannot re-derive the record (one written by another version).
+    public struct Renderings: Codable, Sendable, Equatable {
+        public var markdown: String
+        public var html: String
+
+        public init(markdown: String, html: String) {
+            self.markdown = markdown
+            self.html = html
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case markdown = "record.md"
+            case html = "report.html"
+        }
+    }
+
+    public var formatVersion: Int? = AuditRecord.currentFormat
     public var statement = AuditRecord.statement
     public var tool: String
     public var organization: String?
@@ -111,8 +133,12 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public var tester: String?
     /// The sha-256 of the previous cycle's record.json, chaining the records.
     public var previous: String?
+    /// Set when the record is written with its Markdown and HTML renderings.
+    public var renderings: Renderings?
 
     enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version"
+        case renderings
         case statement, tool, organization, system, cycle, criteria, controls, policies, findings, previous, clock, categories
         case auditedCommit = "audited_commit"
         case followUp = "follow_up"

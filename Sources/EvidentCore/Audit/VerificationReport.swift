@@ -2,6 +2,8 @@
 public struct VerificationReport: Sendable, Equatable {
     /// One line per problem, each naming the record it is about.
     public var problems: [String]
+    /// What could not be checked, and why (a record written by another Evident version).
+    public var notes: [String] = []
     /// Records that could be read and were checked.
     public var checked: Int
     /// Every `record.json` committed at the tip.
