@@ -87,7 +87,10 @@ public struct RecordJSONRenderer: DocumentRenderer {
                 json.object(control.sample.conclusions)
                 json.member("items", control.sample.items)
                 json.member("population", control.sample.population)
+                json.member("population_sha256", control.sample.populationSHA256)
+                json.member("seed", control.sample.seed)
                 json.member("size", control.sample.size)
+                json.member("size_rule", control.sample.sizeRule)
             }
             json.member("startedOn", control.startedOn)
             json.member("status", control.status.rawValue)

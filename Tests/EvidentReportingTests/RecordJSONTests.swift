@@ -22,9 +22,9 @@ import Testing
              "periods": [{"start": "2026-01-01", "end": "2026-03-31", "state": "late", "occurrences": [\(occurrence)]},
                          {"start": "2026-04-01", "end": "2026-06-30", "state": "missing", "occurrences": []}],
              "occurrences": [\(occurrence)],
-             "sample": {"population": 3, "size": 2, "items": ["b", "a"], "conclusions": {"b": "pass", "B": "exception: \\u0001\\ttab", "é": "pass", "a10": "pass", "a9": "pass"}}},
+             "sample": {"population": 3, "population_sha256": "p", "seed": "s", "size": 2, "size_rule": "quarterly, high risk: 3", "items": ["b", "a"], "conclusions": {"b": "pass", "B": "exception: \\u0001\\ttab", "é": "pass", "a10": "pass", "a9": "pass"}}},
             {"id": "AC-03", "status": "retired", "result": "not-tested", "periods": [], "occurrences": [],
-             "sample": {"population": 0, "size": 0, "items": [], "conclusions": {}}}
+             "sample": {"population": 0, "population_sha256": "e3", "seed": "s0", "size": 0, "size_rule": "r", "items": [], "conclusions": {}}}
           ],
           "policies": [{"id": "POL-01", "version": "1.2", "owner": "ciso", "approvals": [{"by": "ciso", "version": "1.2", "commit": "c", "landed": "2026-02-01"}, {"by": "cto", "commit": "d", "landed": "2026-02-02"}]},
                        {"id": "POL-02", "approvals": []}],
@@ -32,7 +32,7 @@ import Testing
                         "status": "open", "message": "no evidence\\nfor Q2 — 😀 \\\\ \\u001f", "evidence": ["a/b", "c"], "period": "2026-04-01/2026-06-30"},
                        {"id": "F-2", "code": "POL-UNAPPROVED", "severity": "medium", "subject": "POL-02", "due": "2027-01-13", "status": "overdue", "message": "m", "evidence": []}],
           "follow_up": [{"id": "F-0", "code": "EVID-LATE", "subject": "AC-01", "status": "remediated"}],
-          "tester": "auditor", "previous": "ab"
+          "tester": "auditor", "previous": "ab", "format_version": 2, "renderings": {"record.md": "m", "report.html": "h"}
         }
         """
         return try JSONDecoder().decode(AuditRecord.self, from: Data(json.utf8))

@@ -40,11 +40,23 @@ public struct AuditRecord: Codable, Sendable, Equatable {
 
     public struct Sample: Codable, Sendable, Equatable {
         public var population: Int
+        /// The SHA-256 of the population's `<path>\t<landing commit>\n` lines, sorted by path.
+        public var populationSHA256: String
+        /// The SHA-256 of `<cycle>|<control>|<population_sha256>`, from which the items are drawn.
+        public var seed: String
         public var size: Int
-        /// What the tester inspects, in population order.
+        /// How the size was chosen (frequency and risk, a larger size after a deviation).
+        public var sizeRule: String
+        /// What the tester inspects, in population order (by claimed date, then path).
         public var items: [String]
         /// The tester's conclusion per item, from audits/<cycle>/testing.yaml (`pass` or `exception: note`).
         public var conclusions: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case population, seed, size, items, conclusions
+            case populationSHA256 = "population_sha256"
+            case sizeRule = "size_rule"
+        }
     }
 
     public struct Control: Codable, Sendable, Equatable {
@@ -155,20 +167,31 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                       controls: program.controls.filter { $0.isActive && $0.criteria.contains { $0.value == criterion.id } }.map(\.id.value).sorted())
         }
         let withExceptions = Set(findings.filter(\.severity.isException).map(\.subject))
+        // A control that had a deviation in the previous cycle takes the next larger sample.
+        var previousDeviations: [String: String] = [:]
+        if let previous = context.previousCycleRecord?.record {
+            for control in previous.controls where control.result.hadDeviation { previousDeviations[control.id] = previous.cycle.id }
+        }
         let controls = active.sorted { $0.id.value < $1.id.value }.map { control -> Control in
             let population = context.populations[control.id.value]
             let tested = population?.tested ?? []
             let result: ControlResult = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? .notTested
                 : withExceptions.contains(control.id.value) ? .exceptions : .effective
             let items: [ProvenOccurrence]
-            if let population, population.frequency == .event || population.frequency == .continuous {
+            // The population: an event control's occurrences, else the occurrences of the tested periods.
+            if let population, population.frequency == .event {
                 items = population.occurrences.filter { $0.landed != nil }
             } else {
                 var seen: Set<String> = []
                 items = tested.flatMap(\.occurrences).filter { seen.insert($0.path).inserted }
             }
-            let size = Sampling.size(frequency: control.frequency?.value ?? .event, risk: control.risk?.value ?? .moderate, population: items.count)
-            let drawn = Sampling.draw(count: size, from: items.count, cycle: context.cycle.id, commit: auditedCommit, control: control.id.value)
+            let frequency = control.frequency?.value ?? .event
+            let risk = control.risk?.value ?? .moderate
+            let deviationCycle = previousDeviations[control.id.value]
+            let size = Sampling.size(frequency: frequency, risk: risk, population: items.count, enlarged: deviationCycle != nil)
+            let drawn = Sampling.draw(cycle: context.cycle.id, control: control.id.value, population: items.map {
+                Sampling.Item(path: $0.path, claimed: $0.claimed, landingCommit: $0.landingCommit ?? "")
+            }, size: size)
             return Control(
                 id: control.id.value, title: control.title, owner: control.owner?.value, frequency: control.frequency?.value,
                 risk: control.risk?.value, status: control.status, result: result,
@@ -178,7 +201,10 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                            occurrences: period.occurrences.map(Self.occurrence))
                 },
                 occurrences: population.map { $0.frequency == .event ? $0.occurrences.map(Self.occurrence) : [] } ?? [],
-                sample: Sample(population: items.count, size: size, items: drawn.map { items[$0].path },
+                sample: Sample(population: items.count, populationSHA256: drawn.populationSHA256, seed: drawn.seed, size: size,
+                               sizeRule: Sampling.sizeRule(frequency: frequency, risk: risk, population: items.count,
+                                                           enlarged: deviationCycle != nil, deviationCycle: deviationCycle),
+                               items: drawn.items.map(\.path),
                                conclusions: (context.testing?.conclusions[control.id.value] ?? [:]).mapValues { conclusion in
                                    conclusion.result == .pass ? "pass" : "exception" + (conclusion.note.map { ": \($0)" } ?? "")
                                }))
