@@ -114,17 +114,8 @@ extension LintRule {
     }
 }
 
-/// Runs every rule over a program.
+/// Runs every rule of `Linter.rules` (BuiltInRules.swift) over a program.
 public struct Linter: Sendable {
-    public static let rules: [any LintRule.Type] = [
-        YAMLSyntaxRule.self, RequiredFieldRule.self, FieldTypeRule.self, UnknownKeyRule.self,
-        IDMatchesFileRule.self, DuplicateIDRule.self, UnknownCriterionRule.self, UnknownPersonRule.self,
-        DanglingReferenceRule.self, ReferenceMismatchRule.self, UncoveredCriterionRule.self, MissingPolicyTopicRule.self,
-        MissingEvidenceFolderRule.self, EvidenceNameDateRule.self, EvidenceUnknownControlRule.self,
-        RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, EvidenceAppendOnlyRule.self,
-        PolicyChangeUnversionedRule.self, CodeOwnersStaleRule.self,
-    ]
-
     public init() {}
 
     public func run(_ context: LintContext) -> [Diagnostic] {

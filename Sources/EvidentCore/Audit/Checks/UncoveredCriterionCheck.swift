@@ -1,0 +1,17 @@
+/// Every in-scope criterion needs an active control.
+public struct UncoveredCriterionCheck: AuditCheck {
+    public static let description = CheckDescription(
+        code: "SCOPE-UNCOVERED-CRITERION", summary: "An in-scope criterion has no active control.", severity: .high,
+        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]!.replacingOccurrences(of: "[security]", with: "[security, confidentiality]")])],
+        nonTriggering: [AuditExample()])
+
+    public init() {}
+
+    public func findings(_ context: AuditContext) -> [Finding] {
+        let covered = Set(context.program.controls.filter(\.isActive).flatMap { $0.criteria.map(\.value) })
+        return TrustServicesCriteria.inScope(context.program.configuration.categories).filter { !covered.contains($0.id) }.map {
+            context.finding(self, subject: $0.id, owner: nil, message: "criterion \($0.id) is in scope but no active control covers it",
+                            evidence: [ProgramLayout.fileName])
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// Every policy topic the scope requires needs an active policy.
+public struct MissingPolicyTopicRule: LintRule {
+    public static let description = RuleDescription(
+        id: "POLICY-TOPIC-MISSING", name: "Required policy missing", summary: "Each policy topic the scope requires (SPEC §5, plus required_topics) needs an active policy.",
+        severity: .error,
+        triggering: [RuleExample(removing: ["policies/POL-VENDOR-MANAGEMENT.md"])],
+        nonTriggering: [RuleExample()])
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let configuration = context.program.configuration
+        let topics = Set(context.program.policies.filter(\.isActive).compactMap(\.topic?.value))
+        return configuration.requiredTopics.filter { !topics.contains($0) }.map {
+            diagnostic("the scope requires a policy with 'topic: \($0)', and there is none", at: configuration.categoriesLocation)
+        }
+    }
+}
