@@ -8,8 +8,7 @@ public struct MissingPolicyCheck: AuditCheck {
     public init() {}
 
     public func findings(_ context: AuditContext) -> [Finding] {
-        let topics = Set(context.program.policies.filter(\.isActive).compactMap(\.topic?.value))
-        return context.program.configuration.requiredTopics.filter { !topics.contains($0) }.map {
+        context.program.missingPolicyTopics.map {
             context.finding(self, subject: "topic:\($0)", owner: nil, message: "the scope requires a policy on \($0), and there is none",
                             evidence: [ProgramLayout.fileName])
         }

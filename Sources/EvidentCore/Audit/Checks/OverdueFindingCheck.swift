@@ -9,9 +9,9 @@ public struct OverdueFindingCheck: AuditCheck {
     public init() {}
 
     public func findings(_ context: AuditContext) -> [Finding] {
-        let current = Set(Auditor.primaryFindings(context).map { "\($0.code)\u{0}\($0.subject)" })
+        let current = Set(Auditor.primaryFindings(context).map(\.key))
         return context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }.flatMap(\.record.findings).compactMap { earlier in
-            guard current.contains("\(earlier.code)\u{0}\(earlier.subject)"), let due = Day(earlier.due), due < context.clock else { return nil }
+            guard current.contains(earlier.key), let due = Day(earlier.due), due < context.clock else { return nil }
             return context.finding(self, subject: earlier.subject, owner: earlier.owner,
                                    message: "\(earlier.id) (\(earlier.code)) was due on \(due) and the history does not show it fixed",
                                    evidence: [earlier.id])

@@ -12,11 +12,10 @@ public struct RecurringFindingCheck: AuditCheck {
         let previousCycle = context.earlierRecords.filter { $0.record.cycle.id != context.cycle.id && $0.record.cycle.end < context.cycle.start.description }
             .max { $0.record.cycle.end < $1.record.cycle.end }
         guard let previousCycle else { return [] }
-        let current = Auditor.primaryFindings(context)
-        var seen: Set<String> = []
+        let current = Set(Auditor.primaryFindings(context).map(\.key))
+        var seen: Set<FindingKey> = []
         return previousCycle.record.findings.compactMap { earlier in
-            guard current.contains(where: { $0.code == earlier.code && $0.subject == earlier.subject }),
-                  seen.insert("\(earlier.code)\u{0}\(earlier.subject)").inserted else { return nil }
+            guard current.contains(earlier.key), seen.insert(earlier.key).inserted else { return nil }
             return context.finding(self, subject: earlier.subject, owner: earlier.owner,
                                    message: "\(earlier.code) on \(earlier.subject) was also found in cycle \(previousCycle.record.cycle.id) (\(earlier.id)): look for the cause in the process or its ownership",
                                    evidence: [previousCycle.path, earlier.id])

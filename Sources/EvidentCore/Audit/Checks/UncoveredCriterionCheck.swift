@@ -8,8 +8,7 @@ public struct UncoveredCriterionCheck: AuditCheck {
     public init() {}
 
     public func findings(_ context: AuditContext) -> [Finding] {
-        let covered = Set(context.program.controls.filter(\.isActive).flatMap { $0.criteria.map(\.value) })
-        return TrustServicesCriteria.inScope(context.program.configuration.categories).filter { !covered.contains($0.id) }.map {
+        context.program.uncoveredCriteria.map {
             context.finding(self, subject: $0.id, owner: nil, message: "criterion \($0.id) is in scope but no active control covers it",
                             evidence: [ProgramLayout.fileName])
         }

@@ -9,10 +9,9 @@ public struct MissingPolicyTopicRule: LintRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let configuration = context.program.configuration
-        let topics = Set(context.program.policies.filter(\.isActive).compactMap(\.topic?.value))
-        return configuration.requiredTopics.filter { !topics.contains($0) }.map {
-            diagnostic("the scope requires a policy with 'topic: \($0)', and there is none", at: configuration.categoriesLocation)
+        let location = context.program.configuration.categoriesLocation
+        return context.program.missingPolicyTopics.map {
+            diagnostic("the scope requires a policy with 'topic: \($0)', and there is none", at: location)
         }
     }
 }

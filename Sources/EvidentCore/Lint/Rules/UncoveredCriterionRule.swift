@@ -12,10 +12,9 @@ public struct UncoveredCriterionRule: LintRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let configuration = context.program.configuration
-        let covered = Set(context.program.controls.filter(\.isActive).flatMap { $0.criteria.map(\.value) })
-        return TrustServicesCriteria.inScope(configuration.categories).filter { !covered.contains($0.id) }.map {
-            diagnostic("criterion \($0.id) (\($0.title.lowercased())) is in scope but no active control covers it", at: configuration.categoriesLocation)
+        let location = context.program.configuration.categoriesLocation
+        return context.program.uncoveredCriteria.map {
+            diagnostic("criterion \($0.id) (\($0.title.lowercased())) is in scope but no active control covers it", at: location)
         }
     }
 }
