@@ -5,8 +5,8 @@ public struct ClaimMismatchCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "EVID-CLAIM-MISMATCH", summary: "An occurrence claims a date after it landed, or more than 45 days before it.", severity: .medium,
         triggering: [
-            AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 4, day: 1)!]),
-            AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 6, day: 30)!]),
+            AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 4, day: 1)!], expecting: [ExpectedFinding("AC-01")]),
+            AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 6, day: 30)!], expecting: [ExpectedFinding("AC-01")]),
         ],
         nonTriggering: [AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 5, day: 20)!])])
 

@@ -2,7 +2,8 @@
 public struct ClockSkewCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "TRUST-CLOCK-SKEW", summary: "A mainline commit is dated before the commit that precedes it.", severity: .medium,
-        triggering: [AuditExample(clockSkews: [ClockSkew(commit: "b", landed: Day(year: 2026, month: 3, day: 1)!, previousCommit: "a", previousLanded: Day(year: 2026, month: 4, day: 1)!)])],
+        triggering: [AuditExample(clockSkews: [ClockSkew(commit: "b", landed: Day(year: 2026, month: 3, day: 1)!, previousCommit: "a", previousLanded: Day(year: 2026, month: 4, day: 1)!)],
+                                  expecting: [ExpectedFinding("b")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

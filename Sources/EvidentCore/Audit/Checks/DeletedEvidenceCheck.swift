@@ -2,7 +2,8 @@
 public struct DeletedEvidenceCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "EVID-DELETED", summary: "An occurrence that landed on the mainline was deleted.", severity: .high,
-        triggering: [AuditExample(["evidence/AC-01/2026-02-01-extra.md": "x"], deleted: ["evidence/AC-01/2026-02-01-extra.md": Day(year: 2026, month: 3, day: 1)!])],
+        triggering: [AuditExample(["evidence/AC-01/2026-02-01-extra.md": "x"], deleted: ["evidence/AC-01/2026-02-01-extra.md": Day(year: 2026, month: 3, day: 1)!],
+                                  expecting: [ExpectedFinding("AC-01")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

@@ -2,7 +2,7 @@
 public struct EarlyAuditCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "TIMING-EARLY", summary: "The audit ran before half the window had passed.", severity: .low,
-        triggering: [AuditExample(clock: Day(year: 2026, month: 4, day: 1)!)],
+        triggering: [AuditExample(clock: Day(year: 2026, month: 4, day: 1)!, expecting: [ExpectedFinding("2026")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

@@ -2,7 +2,8 @@
 public struct HistoryRewrittenCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "TRUST-HISTORY-REWRITTEN", summary: "A previous record's audited commit is no longer an ancestor of the mainline.", severity: .high,
-        triggering: [AuditExample(earlierRecords: [ExampleProgram.earlierRecord(cycle: "2025", onMainline: false)])],
+        triggering: [AuditExample(earlierRecords: [ExampleProgram.earlierRecord(cycle: "2025", onMainline: false)],
+                                  expecting: [ExpectedFinding("2025")])],
         nonTriggering: [AuditExample(earlierRecords: [ExampleProgram.earlierRecord(cycle: "2025", onMainline: true)])])
 
     public init() {}

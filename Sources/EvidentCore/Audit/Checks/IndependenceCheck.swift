@@ -2,7 +2,8 @@
 public struct IndependenceCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "INDEP-CONFLICT", summary: "The internal auditor works for the external audit firm.", severity: .high,
-        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]! + "auditors:\n  external: {firm: Example CPA}\n  internal: {name: Eve, firm: Example CPA}\n"])],
+        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]! + "auditors:\n  external: {firm: Example CPA}\n  internal: {name: Eve, firm: Example CPA}\n"],
+                                  expecting: [ExpectedFinding("2026")])],
         nonTriggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]! + "auditors:\n  external: {firm: Example CPA}\n  internal: {name: Eve, firm: Example Corp}\n"])])
 
     public init() {}

@@ -2,7 +2,7 @@
 public struct LateAuditCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "TIMING-LATE", summary: "The audit ran fewer than 14 days before fieldwork.", severity: .low,
-        triggering: [AuditExample(clock: Day(year: 2027, month: 1, day: 20)!)],
+        triggering: [AuditExample(clock: Day(year: 2027, month: 1, day: 20)!, expecting: [ExpectedFinding("2026")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

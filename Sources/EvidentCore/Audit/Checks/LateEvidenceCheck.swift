@@ -2,7 +2,8 @@
 public struct LateEvidenceCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "EVID-LATE", summary: "An occurrence landed after its period's end plus grace_days.", severity: .medium,
-        triggering: [AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 7, day: 20)!])],
+        triggering: [AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 7, day: 20)!],
+                                  expecting: [ExpectedFinding("AC-01", from: "2026-04-01", to: "2026-06-30")])],
         nonTriggering: [AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 7, day: 14)!])])
 
     public init() {}

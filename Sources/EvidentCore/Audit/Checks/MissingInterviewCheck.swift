@@ -2,7 +2,7 @@
 public struct MissingInterviewCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "INTERVIEW-MISSING", summary: "A control owner has no interview note landed in the cycle.", severity: .low,
-        triggering: [AuditExample(["audits/2026/interviews/alice.md": ""])],
+        triggering: [AuditExample(["audits/2026/interviews/alice.md": ""], expecting: [ExpectedFinding("alice")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

@@ -2,7 +2,8 @@
 public struct MissingOwnerCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "CTRL-NO-OWNER", summary: "A control or policy has no owner, or one who is not in people.", severity: .medium,
-        triggering: [AuditExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "owner: alice", with: "owner: nobody")])],
+        triggering: [AuditExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "owner: alice", with: "owner: nobody")],
+                                  expecting: [ExpectedFinding("AC-01")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

@@ -2,7 +2,8 @@
 public struct MissingPolicyCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "POL-MISSING", summary: "A policy the scope requires does not exist.", severity: .high,
-        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]! + "required_topics: [backup]\n"])],
+        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]! + "required_topics: [backup]\n"],
+                                  expecting: [ExpectedFinding("topic:backup")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

@@ -2,7 +2,8 @@
 public struct ModifiedEvidenceCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "EVID-MODIFIED-AFTER-LANDING", summary: "An occurrence was changed after it landed on the mainline.", severity: .high,
-        triggering: [AuditExample(modified: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 5, day: 2)!])],
+        triggering: [AuditExample(modified: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 5, day: 2)!],
+                                  expecting: [ExpectedFinding("AC-01")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

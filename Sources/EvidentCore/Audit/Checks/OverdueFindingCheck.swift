@@ -3,7 +3,8 @@ public struct OverdueFindingCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "FIND-OVERDUE", summary: "A finding from an earlier run of the cycle is past its due date and still open.", severity: .high,
         triggering: [AuditExample(["evidence/AC-01/2026-04-10-review.md": ""],
-                                  earlierRecords: [ExampleProgram.earlierRecord(cycle: "2026", finding: ("EVID-MISSING-PERIOD", "AC-01"), due: "2026-10-01")])],
+                                  earlierRecords: [ExampleProgram.earlierRecord(cycle: "2026", finding: ("EVID-MISSING-PERIOD", "AC-01"), due: "2026-10-01")],
+                                  expecting: [ExpectedFinding("AC-01")])],
         nonTriggering: [AuditExample(earlierRecords: [ExampleProgram.earlierRecord(cycle: "2026", finding: ("EVID-MISSING-PERIOD", "AC-01"), due: "2026-10-01")])])
 
     public init() {}

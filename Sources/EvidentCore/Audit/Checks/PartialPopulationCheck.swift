@@ -5,7 +5,7 @@ public struct PartialPopulationCheck: AuditCheck {
         triggering: [AuditExample([
             "controls/AC-02.md": "---\nid: AC-02\ntitle: New\ncriteria: [CC6.1]\nowner: alice\nfrequency: quarterly\n---\n",
             "evidence/AC-02/2026-09-30-review.md": "first",
-        ])],
+        ], expecting: [ExpectedFinding("AC-02")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

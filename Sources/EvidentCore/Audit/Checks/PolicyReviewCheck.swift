@@ -2,7 +2,8 @@
 public struct PolicyReviewCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "POL-REVIEW-OVERDUE", summary: "A policy has no proven approval within review_days before the window's end.", severity: .high,
-        triggering: [AuditExample(policyRevisions: ["policies/POL-ACCESS-CONTROL.md": ExampleProgram.revisions(topic: "access-control", landed: Day(year: 2025, month: 2, day: 1)!)])],
+        triggering: [AuditExample(policyRevisions: ["policies/POL-ACCESS-CONTROL.md": ExampleProgram.revisions(topic: "access-control", landed: Day(year: 2025, month: 2, day: 1)!)],
+                                  expecting: [ExpectedFinding("POL-ACCESS-CONTROL")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

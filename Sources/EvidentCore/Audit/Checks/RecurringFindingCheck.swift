@@ -3,7 +3,8 @@ public struct RecurringFindingCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "FIND-RECURRING", summary: "The same code on the same control was found in the previous cycle (a process or ownership problem).", severity: .medium,
         triggering: [AuditExample(["evidence/AC-01/2026-04-10-review.md": ""],
-                                  earlierRecords: [ExampleProgram.earlierRecord(cycle: "2025", finding: ("EVID-MISSING-PERIOD", "AC-01"), due: "2026-01-18")])],
+                                  earlierRecords: [ExampleProgram.earlierRecord(cycle: "2025", finding: ("EVID-MISSING-PERIOD", "AC-01"), due: "2026-01-18")],
+                                  expecting: [ExpectedFinding("AC-01")])],
         nonTriggering: [AuditExample(earlierRecords: [ExampleProgram.earlierRecord(cycle: "2025", finding: ("EVID-MISSING-PERIOD", "AC-01"), due: "2026-01-18")])])
 
     public init() {}

@@ -2,7 +2,7 @@
 public struct StaleRiskAssessmentCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "RISK-STALE", summary: "No change to the risk assessment landed within the window or the last 12 months.", severity: .medium,
-        triggering: [AuditExample(["risk/risk-assessment.md": ""])],
+        triggering: [AuditExample(["risk/risk-assessment.md": ""], expecting: [ExpectedFinding("risk")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

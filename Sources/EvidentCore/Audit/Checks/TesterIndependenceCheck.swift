@@ -3,7 +3,8 @@ public struct TesterIndependenceCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "INDEP-CONFLICT", summary: "The tester of a control's sample is its operator.", severity: .high,
         triggering: [AuditExample(testing: TestingRecord(tester: Located("bob", at: SourceLocation(file: "audits/2026/testing.yaml", line: 1, column: 9)),
-                                                         conclusions: ["AC-01": ["evidence/AC-01/2026-04-10-review.md": .init(result: .pass, note: nil)]]))],
+                                                         conclusions: ["AC-01": ["evidence/AC-01/2026-04-10-review.md": .init(result: .pass, note: nil)]]),
+                                  expecting: [ExpectedFinding("AC-01")])],
         nonTriggering: [AuditExample(testing: TestingRecord(tester: Located("dave", at: SourceLocation(file: "audits/2026/testing.yaml", line: 1, column: 9)),
                                                             conclusions: ["AC-01": ["evidence/AC-01/2026-04-10-review.md": .init(result: .pass, note: nil)]]))])
 

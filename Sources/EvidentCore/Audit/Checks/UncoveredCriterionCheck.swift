@@ -2,7 +2,8 @@
 public struct UncoveredCriterionCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "SCOPE-UNCOVERED-CRITERION", summary: "An in-scope criterion has no active control.", severity: .high,
-        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]!.replacingOccurrences(of: "[security]", with: "[security, confidentiality]")])],
+        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]!.replacingOccurrences(of: "[security]", with: "[security, confidentiality]")],
+                                  expecting: [ExpectedFinding("C1.1"), ExpectedFinding("C1.2")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

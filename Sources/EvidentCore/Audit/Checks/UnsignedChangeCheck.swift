@@ -2,7 +2,10 @@
 public struct UnsignedChangeCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "TRUST-UNSIGNED", summary: "Evidence or a policy landed in a commit without a verified signature although trust.require_signed is set.", severity: .high,
-        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]! + "trust: {require_signed: true}\n"])],
+        // One finding per unsigned commit, named by its first ten characters: the example's commits
+        // are `add:<path>`, so all three read add:eviden.
+        triggering: [AuditExample(["evident.yaml": ExampleProgram.base["evident.yaml"]! + "trust: {require_signed: true}\n"],
+                                  expecting: [ExpectedFinding("add:eviden"), ExpectedFinding("add:eviden"), ExpectedFinding("add:eviden")])],
         nonTriggering: [AuditExample()])
 
     public init() {}

@@ -5,7 +5,7 @@ public struct ZeroPopulationCheck: AuditCheck {
         triggering: [AuditExample([
             "controls/AC-02.md": "---\nid: AC-02\ntitle: Terminations\ncriteria: [CC6.2]\nowner: alice\nfrequency: event\n---\n",
             "evidence/AC-02/.gitkeep": "",
-        ])],
+        ], expecting: [ExpectedFinding("AC-02")])],
         nonTriggering: [AuditExample([
             "controls/AC-02.md": "---\nid: AC-02\ntitle: Terminations\ncriteria: [CC6.2]\nowner: alice\nfrequency: event\n---\n",
             "evidence/AC-02/2026-05-02-leaver.md": "done",

@@ -4,7 +4,7 @@ public struct CodeOwnersStaleRule: LintRule {
         id: "CODEOWNERS-STALE", name: "CODEOWNERS out of date",
         summary: "When CODEOWNERS has an Evident section, it must map every control and policy file to its current owner (`evident codeowners`).",
         severity: .warning,
-        triggering: [RuleExample([".github/CODEOWNERS": "* @platform\n# BEGIN evident\n/controls/AC-01.md @bob\n# END evident\n"])],
+        triggering: [RuleExample([".github/CODEOWNERS": "* @platform\n↓# BEGIN evident\n/controls/AC-01.md @bob\n# END evident\n"])],
         nonTriggering: [
             RuleExample([".github/CODEOWNERS": "* @platform\n"]),
             RuleExample([".github/CODEOWNERS": "* @platform\n\n" + upToDateSection]),

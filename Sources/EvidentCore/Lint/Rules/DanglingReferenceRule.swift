@@ -3,7 +3,7 @@ public struct DanglingReferenceRule: LintRule {
     public static let description = RuleDescription(
         id: "REF-DANGLING", name: "Dangling references", summary: "A policy's 'controls' and a control's 'policies' must name existing controls and policies.",
         severity: .error,
-        triggering: [RuleExample(["policies/POL-BACKUP.md": "---\nid: POL-BACKUP\ntitle: Backup\nowner: alice\nversion: \"1.0\"\ntopic: backup\ncontrols: [BC-09]\n---\n"])],
+        triggering: [RuleExample(["policies/POL-BACKUP.md": "---\nid: POL-BACKUP\ntitle: Backup\nowner: alice\nversion: \"1.0\"\ntopic: backup\ncontrols: [↓BC-09]\n---\n"])],
         nonTriggering: [RuleExample()])
 
     public init() {}

@@ -3,7 +3,9 @@ public struct DuplicateIDRule: LintRule {
     public static let description = RuleDescription(
         id: "ID-DUPLICATE", name: "Duplicate ids", summary: "No two controls, and no two policies, may share an id.",
         severity: .error,
-        triggering: [RuleExample(["controls/AC-01-copy.md": ExampleProgram.base["controls/AC-01.md"]!])],
+        // The copy sorts first, so the base file's id is the duplicate.
+        triggering: [RuleExample(["controls/AC-01-copy.md": ExampleProgram.base["controls/AC-01.md"]!],
+                                 expecting: [SourceLocation(file: "controls/AC-01.md", line: 2, column: 5)])],
         nonTriggering: [RuleExample()])
 
     public init() {}

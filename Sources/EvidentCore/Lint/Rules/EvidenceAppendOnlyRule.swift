@@ -4,8 +4,10 @@ public struct EvidenceAppendOnlyRule: LintRule {
         id: "EVIDENCE-APPEND-ONLY", name: "Evidence changed", summary: "A change may add evidence but must not modify or delete evidence that was already committed.",
         severity: .error,
         triggering: [
-            RuleExample(staged: [StagedChange(path: "evidence/AC-01/2026-01-15-review.md", kind: .modified)]),
-            RuleExample(removing: ["evidence/AC-01/2026-01-15-review.md"], staged: [StagedChange(path: "evidence/AC-01/2026-01-15-review.md", kind: .deleted)]),
+            RuleExample(staged: [StagedChange(path: "evidence/AC-01/2026-01-15-review.md", kind: .modified)],
+                        expecting: [SourceLocation(file: "evidence/AC-01/2026-01-15-review.md", line: 1, column: 1)]),
+            RuleExample(removing: ["evidence/AC-01/2026-01-15-review.md"], staged: [StagedChange(path: "evidence/AC-01/2026-01-15-review.md", kind: .deleted)],
+                        expecting: [SourceLocation(file: "evidence/AC-01/2026-01-15-review.md", line: 1, column: 1)]),
         ],
         nonTriggering: [RuleExample(["evidence/AC-01/2026-04-01-review.md": "x"], staged: [StagedChange(path: "evidence/AC-01/2026-04-01-review.md", kind: .added)])])
 

@@ -4,8 +4,8 @@ public struct EvidenceNameDateRule: LintRule {
         id: "EVIDENCE-NAME-DATE", name: "Evidence name without a date", summary: "Each evidence file or folder is named YYYY-MM-DD[-slug], with a real date.",
         severity: .error,
         triggering: [
-            RuleExample(["evidence/AC-01/review-march.md": "x"]),
-            RuleExample(["evidence/AC-01/2026-02-30-review.md": "x"]),
+            RuleExample(["evidence/AC-01/review-march.md": "↓x"]),
+            RuleExample(["evidence/AC-01/2026-02-30-review.md": "↓x"]),
         ],
         nonTriggering: [RuleExample(["evidence/AC-01/2026-02-28-review.md": "x", "evidence/AC-01/2026-03-31/export.csv": "x",
                                      "evidence/AC-01/2026-02-28-review.md.meta.yaml": "performed_by: bob\n"])])

@@ -3,7 +3,7 @@ public struct EvidenceUnknownControlRule: LintRule {
     public static let description = RuleDescription(
         id: "EVIDENCE-UNKNOWN-CONTROL", name: "Evidence for an unknown control", summary: "Every folder under the evidence folder must be the evidence folder of a control.",
         severity: .error,
-        triggering: [RuleExample(["evidence/AC-99/2026-02-01.md": "x"])],
+        triggering: [RuleExample(["evidence/AC-99/2026-02-01.md": "↓x"])],
         nonTriggering: [RuleExample(["evidence/README.md": "About evidence.\n"])])
 
     public init() {}

@@ -3,7 +3,7 @@ public struct IDMatchesFileRule: LintRule {
     public static let description = RuleDescription(
         id: "ID-FILENAME", name: "Id matches file name", summary: "The id in the front matter must equal the file name without '.md'.",
         severity: .error,
-        triggering: [RuleExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "id: AC-01", with: "id: AC-1")])],
+        triggering: [RuleExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "id: AC-01", with: "id: ↓AC-1")])],
         nonTriggering: [RuleExample()])
 
     public init() {}

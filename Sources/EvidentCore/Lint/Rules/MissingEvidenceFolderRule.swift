@@ -3,7 +3,8 @@ public struct MissingEvidenceFolderRule: LintRule {
     public static let description = RuleDescription(
         id: "EVIDENCE-FOLDER-MISSING", name: "No evidence folder", summary: "An active control should have its evidence folder (a .gitkeep is enough until the first occurrence lands).",
         severity: .warning,
-        triggering: [RuleExample(removing: ["evidence/AC-01/2026-01-15-review.md"])],
+        // The base control sets no 'evidence' key, so the diagnostic points at the start of its front matter.
+        triggering: [RuleExample(removing: ["evidence/AC-01/2026-01-15-review.md"], expecting: [SourceLocation(file: "controls/AC-01.md", line: 2, column: 1)])],
         nonTriggering: [
             RuleExample(),
             RuleExample(["evidence/AC-01/2026-04-02-review/export.csv": "a,b\n"], removing: ["evidence/AC-01/2026-01-15-review.md"]),

@@ -2,8 +2,10 @@
 /// otherwise the change lands unapproved and the audit raises it later.
 public struct PolicyChangeUnversionedRule: LintRule {
     static let file = "policies/POL-ACCESS-CONTROL.md"
-    static func policy(version: String, approvals: [String], body: String) -> String {
-        ExampleProgram.policy("access-control", version: version, approvals: approvals, body: body)
+    /// The example policy; `marked` puts the position marker on its version, where the diagnostic points.
+    static func policy(version: String, approvals: [String], body: String, marked: Bool = false) -> String {
+        let text = ExampleProgram.policy("access-control", version: version, approvals: approvals, body: body)
+        return marked ? text.replacingOccurrences(of: "\nversion: ", with: "\nversion: \(RuleExample.marker)") : text
     }
 
     public static let description = RuleDescription(
@@ -11,9 +13,9 @@ public struct PolicyChangeUnversionedRule: LintRule {
         summary: "A change to a policy's text must bump its version and add an approval entry for the new version.",
         severity: .warning,
         triggering: [
-            RuleExample([file: policy(version: "1.0", approvals: ["1.0"], body: "New text.")],
+            RuleExample([file: policy(version: "1.0", approvals: ["1.0"], body: "New text.", marked: true)],
                         before: [file: policy(version: "1.0", approvals: ["1.0"], body: "Policy text.")]),
-            RuleExample([file: policy(version: "1.1", approvals: ["1.0"], body: "New text.")],
+            RuleExample([file: policy(version: "1.1", approvals: ["1.0"], body: "New text.", marked: true)],
                         before: [file: policy(version: "1.0", approvals: ["1.0"], body: "Policy text.")]),
         ],
         nonTriggering: [

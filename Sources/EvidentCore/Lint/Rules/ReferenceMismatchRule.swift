@@ -3,8 +3,10 @@ public struct ReferenceMismatchRule: LintRule {
     public static let description = RuleDescription(
         id: "REF-MISMATCH", name: "One-sided references", summary: "When a policy lists a control, the control should list the policy, and the other way round.",
         severity: .warning,
+        // The control stops listing the policy; the untouched policy still lists the control, and is where the diagnostic points.
         triggering: [RuleExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!
-                                    .replacingOccurrences(of: "policies: [POL-INFORMATION-SECURITY, ", with: "policies: [")])],
+                                    .replacingOccurrences(of: "policies: [POL-INFORMATION-SECURITY, ", with: "policies: [")],
+                                 expecting: [SourceLocation(file: "policies/POL-INFORMATION-SECURITY.md", line: 8, column: 12)])],
         nonTriggering: [RuleExample()])
 
     public init() {}

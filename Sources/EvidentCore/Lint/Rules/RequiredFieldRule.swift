@@ -5,8 +5,8 @@ public struct RequiredFieldRule: LintRule {
         id: "SCHEMA-REQUIRED", name: "Required fields", summary: "Controls need id, title, criteria, owner and frequency; policies need id, title, owner, version and topic.",
         severity: .error,
         triggering: [
-            RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: No owner\ncriteria: [CC6.1]\nfrequency: annual\n---\n"]),
-            RuleExample(["policies/POL-X.md": "---\nid: POL-X\ntitle: No version\nowner: alice\ntopic: backup\n---\n"]),
+            RuleExample(["controls/AC-02.md": "---\n↓id: AC-02\ntitle: No owner\ncriteria: [CC6.1]\nfrequency: annual\n---\n"]),
+            RuleExample(["policies/POL-X.md": "---\n↓id: POL-X\ntitle: No version\nowner: alice\ntopic: backup\n---\n"]),
         ],
         nonTriggering: [RuleExample()])
 

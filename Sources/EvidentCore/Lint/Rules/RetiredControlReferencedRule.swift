@@ -5,7 +5,7 @@ public struct RetiredControlReferencedRule: LintRule {
         severity: .warning,
         triggering: [RuleExample([
             "controls/AC-02.md": "---\nid: AC-02\ntitle: Old\ncriteria: [CC6.1]\nowner: alice\nfrequency: annual\npolicies: [POL-BACKUPS]\nstatus: retired\nretired_on: 2026-03-01\n---\n",
-            "policies/POL-BACKUPS.md": "---\nid: POL-BACKUPS\ntitle: Backups\nowner: alice\nversion: \"1.0\"\ntopic: backup\ncontrols: [AC-02]\n---\n",
+            "policies/POL-BACKUPS.md": "---\nid: POL-BACKUPS\ntitle: Backups\nowner: alice\nversion: \"1.0\"\ntopic: backup\ncontrols: [↓AC-02]\n---\n",
         ])],
         nonTriggering: [RuleExample([
             "controls/AC-02.md": "---\nid: AC-02\ntitle: Old\ncriteria: [CC6.1]\nowner: alice\nfrequency: annual\nstatus: retired\nretired_on: 2026-03-01\n---\n",

@@ -4,8 +4,9 @@ public struct UncoveredCriterionRule: LintRule {
         id: "SCOPE-UNCOVERED", name: "Uncovered criteria", summary: "Every criterion of the in-scope categories must be covered by at least one active control.",
         severity: .error,
         triggering: [
-            RuleExample(["evident.yaml": ExampleProgram.base["evident.yaml"]!.replacingOccurrences(of: "[security]", with: "[security, availability]")]),
-            RuleExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "CC9.2", with: "CC9.1")]),
+            RuleExample(["evident.yaml": ExampleProgram.base["evident.yaml"]!.replacingOccurrences(of: "categories: [security]", with: "↓categories: [security, availability]")]),
+            RuleExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "CC9.2", with: "CC9.1")],
+                        expecting: [ExampleProgram.categoriesLocation]),
         ],
         nonTriggering: [RuleExample()])
 

@@ -4,9 +4,9 @@ public struct UnknownCriterionRule: LintRule {
         id: "CRITERIA-UNKNOWN", name: "Unknown criteria", summary: "Every criterion must be one of the 61 SOC 2 (2017) ids; CC9.9 or PP1.1 are not.",
         severity: .error,
         triggering: [
-            RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [CC9.9]\nowner: alice\nfrequency: annual\npolicies: []\n---\n",
+            RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [↓CC9.9]\nowner: alice\nfrequency: annual\npolicies: []\n---\n",
                          "evidence/AC-02/2026-02-01.md": "x"]),
-            RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [PP1.1]\nowner: alice\nfrequency: annual\n---\n",
+            RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [↓PP1.1]\nowner: alice\nfrequency: annual\n---\n",
                          "evidence/AC-02/2026-02-01.md": "x"]),
         ],
         nonTriggering: [RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [CC9.2]\nowner: alice\nfrequency: annual\n---\n",

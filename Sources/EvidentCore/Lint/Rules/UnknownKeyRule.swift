@@ -4,7 +4,7 @@ public struct UnknownKeyRule: LintRule {
     public static let description = RuleDescription(
         id: "SCHEMA-UNKNOWN-KEY", name: "Unknown keys", summary: "Keys Evident does not know are warned about, with a 'did you mean' suggestion.",
         severity: .warning,
-        triggering: [RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [CC6.1]\nowner: alice\nfrequency: annual\nfrequncy: annual\n---\n"])],
+        triggering: [RuleExample(["controls/AC-02.md": "---\nid: AC-02\ntitle: T\ncriteria: [CC6.1]\nowner: alice\nfrequency: annual\n↓frequncy: annual\n---\n"])],
         nonTriggering: [RuleExample()])
 
     public init() {}

@@ -4,8 +4,8 @@ public struct UnknownPersonRule: LintRule {
         id: "PEOPLE-UNKNOWN", name: "Unknown people", summary: "Owners, operators, approvers and evidence performers must be keys of 'people' in evident.yaml.",
         severity: .error,
         triggering: [
-            RuleExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "owner: alice", with: "owner: mallory")]),
-            RuleExample(["evidence/AC-01/2026-01-15-review.md.meta.yaml": "performed_by: mallory\n"]),
+            RuleExample(["controls/AC-01.md": ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "owner: alice", with: "owner: ↓mallory")]),
+            RuleExample(["evidence/AC-01/2026-01-15-review.md.meta.yaml": "performed_by: ↓mallory\n"]),
         ],
         nonTriggering: [RuleExample(["evidence/AC-01/2026-01-15-review.md.meta.yaml": "performed_by: bob\nsource: IdP export\n"])])
 

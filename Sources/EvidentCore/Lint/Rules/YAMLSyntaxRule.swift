@@ -5,8 +5,8 @@ public struct YAMLSyntaxRule: LintRule {
         id: "YAML-SYNTAX", name: "YAML syntax", summary: "Front matter and evident.yaml must be valid YAML; controls and policies start with a '---' block.",
         severity: .error,
         triggering: [
-            RuleExample(["controls/AC-01.md": "id: AC-01\n"]),
-            RuleExample(["controls/AC-01.md": "---\nid: [AC-01\n---\n"]),
+            RuleExample(["controls/AC-01.md": "↓id: AC-01\n"]),
+            RuleExample(["controls/AC-01.md": "---\nid: [AC-01\n↓---\n"]),
         ],
         nonTriggering: [RuleExample()])
 
