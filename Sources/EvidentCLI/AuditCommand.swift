@@ -28,7 +28,18 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var failOn: FailOnOptions<FindingSeverity>
 
+    @Flag(name: .customLong("list-checks"), help: "List the audit's checks and the findings they raise, and exit.")
+    var listChecks = false
+
     func run() throws {
+        if listChecks {
+            let listing: CheckDocumentation.Format = switch output.format {
+            case .json: .json
+            case .markdown: .markdown
+            case .text, .html: .text
+            }
+            return Output.write(try CheckListRenderer(format: listing).render(Auditor.checks.map { $0.description }))
+        }
         let repository = try repository.open()
         let run = try repository.audit(AuditRequest(cycle: cycle, asOf: asOf, clock: now))
         let folder = dryRun ? nil : try repository.writeRecord(of: run)

@@ -41,7 +41,7 @@ struct LintCommand: ParsableCommand {
             case .markdown: .markdown
             case .text, .sarif, .github: .text
             }
-            Output.write(try listing.renderer.render(Linter.rules.map { $0.description }))
+            Output.write(try RuleListRenderer(format: listing).render(Linter.rules.map { $0.description }))
             return
         }
         let request = LintRequest(staged: staged, ref: ref, readsHistory: !noHistory, today: today ?? .today, paths: paths)

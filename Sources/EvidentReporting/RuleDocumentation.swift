@@ -5,8 +5,6 @@ public enum RuleDocumentation {
     /// The formats of `evident lint --list-rules`.
     public enum Format: String, CaseIterable, Sendable {
         case text, json, markdown
-
-        public var renderer: any DocumentRenderer<[RuleDescription]> { RuleListRenderer(format: self) }
     }
 
     struct Entry: Encodable {
@@ -18,7 +16,7 @@ public enum RuleDocumentation {
 
     /// Every built-in rule in `format`.
     public static func render(format: Format) throws -> String {
-        try format.renderer.string(Linter.rules.map { $0.description })
+        try RuleListRenderer(format: format).string(Linter.rules.map { $0.description })
     }
 
     fileprivate static func render(_ rules: [RuleDescription], format: Format) throws -> String {
@@ -38,13 +36,17 @@ public enum RuleDocumentation {
     }
 }
 
-/// The rule list in one format.
-struct RuleListRenderer: TextDocumentRenderer {
-    typealias Document = [RuleDescription]
+/// The rule list in one format (`evident lint --list-rules`).
+public struct RuleListRenderer: TextDocumentRenderer {
+    public typealias Document = [RuleDescription]
 
-    var format: RuleDocumentation.Format
+    public var format: RuleDocumentation.Format
 
-    func text(_ rules: [RuleDescription]) throws -> String {
+    public init(format: RuleDocumentation.Format) {
+        self.format = format
+    }
+
+    public func text(_ rules: [RuleDescription]) throws -> String {
         try RuleDocumentation.render(rules, format: format)
     }
 }

@@ -1,7 +1,8 @@
 import EvidentCore
 import Testing
 
-/// Every audit check's examples are its tests.
+/// Every audit check's examples are its tests: triggering ones must raise exactly the findings
+/// they expect (by subject and period), the others none.
 @Suite struct AuditCheckExampleTests {
     struct CheckCase: CustomTestStringConvertible, Sendable {
         let check: any AuditCheck.Type
@@ -18,15 +19,19 @@ import Testing
             let context = try example.context()
             let findings = checkCase.check.init().findings(context)
             #expect(!findings.isEmpty, "\(description.code): triggering example \(index) found nothing")
+            #expect(!example.expected.isEmpty, "\(description.code): triggering example \(index) expects no finding (expecting:)")
             for finding in findings {
                 #expect(finding.code == description.code && finding.severity == description.severity)
                 #expect(finding.due <= context.cycle.fieldwork!.adding(days: -7))
                 #expect(!finding.evidence.isEmpty)
             }
+            let found = Self.sorted(findings.map { ExpectedFinding($0) })
+            #expect(found == Self.sorted(example.expected), "\(description.code): triggering example \(index) found \(found)")
         }
         for (index, example) in description.nonTriggering.enumerated() {
             let findings = checkCase.check.init().findings(try example.context())
             #expect(findings.isEmpty, "\(description.code): non-triggering example \(index) found \(findings.map(\.message))")
+            #expect(example.expected.isEmpty, "\(description.code): non-triggering example \(index) expects findings")
         }
     }
 
@@ -53,5 +58,10 @@ import Testing
         #expect(findings.map(\.severity) == findings.map(\.severity).sorted(by: >))
         #expect(findings.first?.code == "EVID-MISSING-PERIOD")
         #expect(Set(findings.map(\.code)).isSuperset(of: ["EVID-MISSING-PERIOD", "EVID-LATE", "EVID-CLAIM-MISMATCH"]))
+    }
+
+    /// A multiset as a sorted list, which also reads well in a failure.
+    static func sorted(_ findings: [ExpectedFinding]) -> [ExpectedFinding] {
+        findings.sorted { $0.description < $1.description }
     }
 }

@@ -1,7 +1,8 @@
 import EvidentCore
 import Testing
 
-/// Every rule's examples are its tests: triggering ones must raise the rule, the others must not.
+/// Every rule's examples are its tests: triggering ones must raise the rule exactly where they
+/// mark, the others must not raise it.
 @Suite struct LintRuleExampleTests {
     static let rules = Linter.rules.map { RuleCase(rule: $0) }
 
@@ -18,6 +19,7 @@ import Testing
             let context = try ExampleProgram.context(for: example)
             let diagnostics = ruleCase.rule.init().check(context)
             #expect(!diagnostics.isEmpty, "\(description.id): triggering example \(index) raised nothing")
+            #expect(!example.expected.isEmpty, "\(description.id): triggering example \(index) marks no position (\(RuleExample.marker) or expecting:)")
             let files = Set(ExampleProgram.files(for: example).keys).union(example.staged?.map(\.path) ?? [])
             for diagnostic in diagnostics {
                 #expect(diagnostic.ruleID == description.id)
@@ -25,6 +27,9 @@ import Testing
                 #expect(files.contains(diagnostic.location.file), "\(description.id): \(diagnostic.location) names a file the example does not have")
                 #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
             }
+            let found = Set(diagnostics.map(\.location))
+            #expect(found == example.expected,
+                    "\(description.id): triggering example \(index): unexpected at \(Self.sorted(found.subtracting(example.expected))), missing at \(Self.sorted(example.expected.subtracting(found)))")
         }
     }
 
@@ -35,7 +40,17 @@ import Testing
         for (index, example) in description.nonTriggering.enumerated() {
             let diagnostics = ruleCase.rule.init().check(try ExampleProgram.context(for: example))
             #expect(diagnostics.isEmpty, "\(description.id): non-triggering example \(index) raised \(diagnostics.map(\.message))")
+            #expect(example.expected.isEmpty, "\(description.id): non-triggering example \(index) expects diagnostics")
         }
+    }
+
+    /// The markers themselves: each one is removed and names the position it stood at.
+    @Test func markersNameTheirPositionAndAreRemoved() {
+        let example = RuleExample(["a.md": "↓one\ntwo: ↓x↓\n", "b.md": "plain\n"],
+                                  expecting: [EvidentCore.SourceLocation(file: "c.md", line: 1, column: 1)])
+        #expect(example.files == ["a.md": "one\ntwo: x\n", "b.md": "plain\n"])
+        #expect(example.expected == [EvidentCore.SourceLocation(file: "a.md", line: 1, column: 1), EvidentCore.SourceLocation(file: "a.md", line: 2, column: 6),
+                                     EvidentCore.SourceLocation(file: "a.md", line: 2, column: 7), EvidentCore.SourceLocation(file: "c.md", line: 1, column: 1)])
     }
 
     @Test func examplesBaseProgramLintsClean() throws {
@@ -50,5 +65,9 @@ import Testing
             #expect(!rule.description.summary.isEmpty && !rule.description.summary.contains("\n"))
             #expect(rule.description.id.allSatisfy { $0.isUppercase || $0 == "-" })
         }
+    }
+
+    static func sorted(_ locations: Set<EvidentCore.SourceLocation>) -> [String] {
+        locations.map(\.description).sorted()
     }
 }

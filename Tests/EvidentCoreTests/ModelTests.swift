@@ -128,6 +128,22 @@ import Testing
         #expect(proof.approvals.map(\.day) == [Day("2026-03-02")!, Day("2026-04-01")!])
         #expect(proof.approvals.map(\.by) == ["dave", "dave"])
     }
+
+    /// Lint, the audit, the renewal diff and the record read coverage from these, so a retired
+    /// control must stop covering in all of them at once.
+    @Test func coverageCountsOnlyActiveControlsAndPolicies() throws {
+        var files = ExampleProgram.base
+        files["evident.yaml"] = files["evident.yaml"]! + "required_topics: [backup]\n"
+        files["controls/AC-02.md"] = "---\nid: AC-02\ntitle: Old\ncriteria: [A1.1, CC6.1]\nowner: alice\nfrequency: annual\nstatus: retired\nretired_on: 2026-03-01\n---\n"
+        files["policies/POL-BACKUP.md"] = "---\nid: POL-BACKUP\ntitle: Backup\nowner: alice\nversion: \"1.0\"\ntopic: backup\nstatus: retired\n---\n"
+        files["controls/AC-01.md"] = files["controls/AC-01.md"]!.replacingOccurrences(of: "CC9.2", with: "CC9.1")
+        let program = try Program.load(from: InMemoryFiles(files))
+        #expect(!program.coveredCriteria.contains("A1.1") && !program.coveredCriteria.contains("CC9.2"))
+        #expect(program.uncoveredCriteria.map(\.id) == ["CC9.2"], "A1.1 is not in scope")
+        #expect(program.activeControlIDs(covering: "CC6.1") == ["AC-01"])
+        #expect(program.activeControlIDs(covering: "CC9.2").isEmpty)
+        #expect(program.missingPolicyTopics == ["backup"])
+    }
 }
 
 @Suite struct EvidenceDetailsTests {

@@ -1,6 +1,10 @@
 /// A small audited program: the example base program with some files changed, and the days on
 /// which evidence files landed (each `path: day` is one commit adding it; a second day in
 /// `modified` is a later change to it).
+///
+/// A triggering example lists in `expecting` the findings the check must raise, by subject and
+/// period: a finding's position. The test compares them with the check's findings as a multiset,
+/// so an example cannot pass by raising the code for some other subject or period.
 public struct AuditExample: Sendable {
     public var files: [String: String]
     public var landed: [String: Day]
@@ -14,10 +18,13 @@ public struct AuditExample: Sendable {
     public var earlierRecords: [EarlierRecord]
     public var testing: TestingRecord?
     public var clock: Day
+    /// The findings the check must raise on this example, exactly.
+    public var expected: [ExpectedFinding]
 
     public init(_ files: [String: String] = [:], landed: [String: Day] = [:], modified: [String: Day] = [:], deleted: [String: Day] = [:],
                 policyRevisions: [String: [PolicyRevision]] = [:], clockSkews: [ClockSkew] = [], earlierRecords: [EarlierRecord] = [],
-                testing: TestingRecord? = nil, clock: Day = Day(year: 2026, month: 11, day: 15)!) {
+                testing: TestingRecord? = nil, clock: Day = Day(year: 2026, month: 11, day: 15)!,
+                expecting expected: [ExpectedFinding] = []) {
         self.testing = testing
         self.files = files
         self.policyRevisions = policyRevisions
@@ -27,6 +34,7 @@ public struct AuditExample: Sendable {
         self.modified = modified
         self.deleted = deleted
         self.clock = clock
+        self.expected = expected
     }
 
     /// What a clean audit of the base program adds: AC-01's evidence for each closed quarter,
@@ -62,4 +70,27 @@ public struct AuditExample: Sendable {
         context.testing = testing
         return context
     }
+}
+
+/// Where a finding must be: the control, policy or other subject it concerns and, for findings
+/// about one period, that period.
+public struct ExpectedFinding: Hashable, Sendable, CustomStringConvertible {
+    public var subject: String
+    public var period: DayRange?
+
+    public init(_ subject: String, period: DayRange? = nil) {
+        self.subject = subject
+        self.period = period
+    }
+
+    /// `subject` with the period given as YYYY-MM-DD days.
+    public init(_ subject: String, from start: String, to end: String) {
+        self.init(subject, period: DayRange(start: Day(start)!, end: Day(end)!))
+    }
+
+    public init(_ finding: Finding) {
+        self.init(finding.subject, period: finding.period)
+    }
+
+    public var description: String { period.map { "\(subject) \($0)" } ?? subject }
 }

@@ -163,8 +163,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         let configuration = program.configuration
         let active = program.controls.filter { context.populations[$0.id.value] != nil || $0.isActive }
         let criteria = TrustServicesCriteria.inScope(configuration.categories).map { criterion in
-            Criterion(id: criterion.id, title: criterion.title,
-                      controls: program.controls.filter { $0.isActive && $0.criteria.contains { $0.value == criterion.id } }.map(\.id.value).sorted())
+            Criterion(id: criterion.id, title: criterion.title, controls: program.activeControlIDs(covering: criterion.id))
         }
         let withExceptions = Set(findings.filter(\.severity.isException).map(\.subject))
         // A control that had a deviation in the previous cycle takes the next larger sample.

@@ -1,22 +1,9 @@
-/// Runs every audit check and orders the findings by audit impact.
+/// Runs every audit check of `Auditor.checks` (BuiltInChecks.swift) and orders the findings by audit impact.
 public struct Auditor: Sendable {
-    /// Checks about findings themselves (overdue, recurring), which look at the others' results.
-    static let followUpChecks: [any AuditCheck.Type] = [OverdueFindingCheck.self, RecurringFindingCheck.self]
-
-    public static let checks: [any AuditCheck.Type] = primaryChecks + followUpChecks
-
     /// The primary checks' findings: computed once by `run`, or now when a check runs alone.
     static func primaryFindings(_ context: AuditContext) -> [Finding] {
         context.primaryFindings ?? primaryChecks.flatMap { $0.init().findings(context) }
     }
-
-    static let primaryChecks: [any AuditCheck.Type] = [
-        MissingPeriodCheck.self, LateEvidenceCheck.self, PartialPopulationCheck.self, ZeroPopulationCheck.self,
-        ModifiedEvidenceCheck.self, DeletedEvidenceCheck.self, ClaimMismatchCheck.self,
-        UncoveredCriterionCheck.self, MissingOwnerCheck.self, MissingPolicyCheck.self, PolicyReviewCheck.self,
-        PolicyChangeApprovalCheck.self, SelfApprovalCheck.self, StaleRiskAssessmentCheck.self, MissingInterviewCheck.self,
-        EarlyAuditCheck.self, LateAuditCheck.self, IndependenceCheck.self, TesterIndependenceCheck.self, UnsignedChangeCheck.self, ClockSkewCheck.self, HistoryRewrittenCheck.self,
-    ]
 
     public init() {}
 

@@ -35,19 +35,3 @@ enum PolicyChanges {
         return (unapproved, selfApproved)
     }
 }
-
-extension ExampleProgram {
-    /// One revision of the example policy on `topic`, written by Alice.
-    public static func revision(topic: String, version: String, approvals: [(by: String, version: String)], body: String, on day: Day) -> PolicyRevision {
-        let entries = approvals.map { "  - {by: \($0.by), version: \"\($0.version)\", date: \(day)}\n" }.joined()
-        let text = "---\nid: \(policyID(topic))\ntitle: \(topic) policy\nowner: alice\nversion: \"\(version)\"\ntopic: \(topic)\nreview_days: 365\n"
-            + "controls: [AC-01]\napprovals:\n\(entries)---\n\(body)\n"
-        return PolicyRevision(commit: "rev:\(topic):\(version):\(day):\(approvals.count)", day: day, authorName: "Alice Smith",
-                              authorEmail: "alice@example.com", approvedBy: [], text: text)
-    }
-
-    /// The example policy as it first landed, approved by dave in the same commit.
-    public static func revisions(topic: String, landed: Day) -> [PolicyRevision] {
-        [revision(topic: topic, version: "1.0", approvals: [("dave", "1.0")], body: "Policy text.", on: landed)]
-    }
-}

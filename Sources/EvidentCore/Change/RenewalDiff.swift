@@ -175,8 +175,8 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
             }
         }
 
-        let coveredA = covered(a)
-        let coveredB = covered(b)
+        let coveredA = a.coveredCriteria
+        let coveredB = b.coveredCriteria
         let inScope = TrustServicesCriteria.inScope(b.configuration.categories).map(\.id)
         let criteria = Criteria(gained: inScope.filter { coveredB.contains($0) && !coveredA.contains($0) },
                                 lost: inScope.filter { !coveredB.contains($0) && coveredA.contains($0) },
@@ -197,10 +197,6 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
     private static func side(_ snapshot: CycleSnapshot) -> Side {
         Side(cycle: snapshot.record.cycle.id, start: snapshot.record.cycle.start, end: snapshot.record.cycle.end,
              commit: snapshot.record.auditedCommit, recorded: snapshot.recorded)
-    }
-
-    private static func covered(_ program: Program) -> Set<String> {
-        Set(program.controls.filter(\.isActive).flatMap { $0.criteria.map(\.value) })
     }
 
     static func population(_ control: AuditRecord.Control) -> Population {
@@ -229,12 +225,12 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
     /// The audit's follow-up findings (FIND-RECURRING, FIND-OVERDUE) are about other findings,
     /// which the diff already pairs, so they are left out.
     private static func findings(_ before: [AuditRecord.Finding], _ after: [AuditRecord.Finding]) -> Findings {
-        func grouped(_ findings: [AuditRecord.Finding]) -> [String: [AuditRecord.Finding]] {
-            Dictionary(grouping: findings.filter { !$0.code.hasPrefix("FIND-") }) { "\($0.code)\u{0}\($0.subject)" }
+        func grouped(_ findings: [AuditRecord.Finding]) -> [FindingKey: [AuditRecord.Finding]] {
+            Dictionary(grouping: findings.filter { !$0.code.hasPrefix("FIND-") }) { $0.key }
         }
         let groupsA = grouped(before)
         let groupsB = grouped(after)
-        func group(_ key: String) -> FindingGroup {
+        func group(_ key: FindingKey) -> FindingGroup {
             let latest = (groupsB[key] ?? groupsA[key])!.first!
             return FindingGroup(code: latest.code, subject: latest.subject, owner: latest.owner, severity: latest.severity,
                                 before: groupsA[key]?.count ?? 0, after: groupsB[key]?.count ?? 0, message: latest.message, note: nil)

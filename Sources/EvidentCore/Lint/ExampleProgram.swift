@@ -44,6 +44,9 @@ public enum ExampleProgram {
         return files
     }()
 
+    /// Where the base evident.yaml lists its categories: the scope's diagnostics point there.
+    static let categoriesLocation = SourceLocation(file: "evident.yaml", line: 2, column: 1)
+
     /// A base policy file, owned by alice, with one approval by dave per entry of `approvals`.
     public static func policy(_ topic: String, version: String = "1.0", approvals: [String] = ["1.0"], body: String = "Policy text.") -> String {
         """

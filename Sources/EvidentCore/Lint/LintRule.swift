@@ -19,7 +19,19 @@ public struct RuleDescription: Sendable {
 
 /// A small program: the example base program (which lints clean) with some files replaced,
 /// added or removed, and optionally history facts and staged changes.
+///
+/// A triggering example says where each diagnostic must point. In the text of a file it writes,
+/// `↓` (``marker``) stands right where a diagnostic's line and column point; the markers are
+/// removed before the program is read. Diagnostics in files the example does not write (an
+/// untouched base file, a deleted path) are listed in `expecting`. The test checks that the
+/// rule's diagnostics point at exactly these positions, so an example cannot pass by raising the
+/// rule somewhere else.
 public struct RuleExample: Sendable {
+    /// Marks a diagnostic's position in an example file; the column is counted in characters of
+    /// the line with its markers removed.
+    public static let marker: Character = "↓"
+
+    /// The files as the program reads them (markers removed).
     public var files: [String: String]
     public var removed: [String]
     public var policyHistory: [String: PolicyProof]?
@@ -27,15 +39,47 @@ public struct RuleExample: Sendable {
     /// Files as they were before the change being linted (for the rules that compare).
     public var before: [String: String]
     public var today: Day
+    /// Where the rule's diagnostics must point: the marked positions and those in `expecting`.
+    public var expected: Set<SourceLocation>
 
     public init(_ files: [String: String] = [:], removing removed: [String] = [], policyHistory: [String: PolicyProof]? = nil,
-                staged: [StagedChange]? = nil, before: [String: String] = [:], today: Day = Day(year: 2026, month: 6, day: 1)!) {
-        self.files = files
+                staged: [StagedChange]? = nil, before: [String: String] = [:], today: Day = Day(year: 2026, month: 6, day: 1)!,
+                expecting locations: [SourceLocation] = []) {
+        var stripped: [String: String] = [:]
+        var expected = Set(locations)
+        for (path, text) in files {
+            let (kept, marks) = Self.removingMarkers(from: text, file: path)
+            stripped[path] = kept
+            expected.formUnion(marks)
+        }
+        self.files = stripped
         self.removed = removed
         self.policyHistory = policyHistory
         self.staged = staged
         self.before = before
         self.today = today
+        self.expected = expected
+    }
+
+    /// The text without its markers, and the position each marker stood for.
+    static func removingMarkers(from text: String, file: String) -> (text: String, marks: [SourceLocation]) {
+        guard text.contains(marker) else { return (text, []) }
+        var kept = ""
+        var marks: [SourceLocation] = []
+        var (line, column) = (1, 1)
+        for character in text {
+            if character == marker {
+                marks.append(SourceLocation(file: file, line: line, column: column))
+                continue
+            }
+            kept.append(character)
+            if character.isNewline {
+                (line, column) = (line + 1, 1)
+            } else {
+                column += 1
+            }
+        }
+        return (kept, marks)
     }
 }
 
@@ -114,17 +158,8 @@ extension LintRule {
     }
 }
 
-/// Runs every rule over a program.
+/// Runs every rule of `Linter.rules` (BuiltInRules.swift) over a program.
 public struct Linter: Sendable {
-    public static let rules: [any LintRule.Type] = [
-        YAMLSyntaxRule.self, RequiredFieldRule.self, FieldTypeRule.self, UnknownKeyRule.self,
-        IDMatchesFileRule.self, DuplicateIDRule.self, UnknownCriterionRule.self, UnknownPersonRule.self,
-        DanglingReferenceRule.self, ReferenceMismatchRule.self, UncoveredCriterionRule.self, MissingPolicyTopicRule.self,
-        MissingEvidenceFolderRule.self, EvidenceNameDateRule.self, EvidenceUnknownControlRule.self,
-        RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, EvidenceAppendOnlyRule.self,
-        PolicyChangeUnversionedRule.self, CodeOwnersStaleRule.self,
-    ]
-
     public init() {}
 
     public func run(_ context: LintContext) -> [Diagnostic] {

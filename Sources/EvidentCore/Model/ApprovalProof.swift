@@ -38,7 +38,7 @@ public enum ApprovalProof {
     }
 
     static func proof(of revisions: [PolicyRevision], parsed: [Policy?], people: [String: Person]) -> PolicyProof {
-        var seen: Set<String> = []
+        var seen: Set<EntryKey> = []
         var approvals: [ProvenApproval] = []
         for (revision, policy) in zip(revisions, parsed) {
             guard revision.text != nil else {
@@ -46,8 +46,7 @@ public enum ApprovalProof {
                 continue
             }
             for approval in policy?.approvals ?? [] {
-                let key = "\(approval.by.value)\u{0}\(approval.version ?? "")\u{0}\(approval.date?.description ?? "")"
-                guard seen.insert(key).inserted else { continue }
+                guard seen.insert(EntryKey(by: approval.by.value, version: approval.version ?? "", date: approval.date)).inserted else { continue }
                 approvals.append(ProvenApproval(by: approval.by.value, version: approval.version, commit: revision.commit, day: revision.day))
             }
             for trailer in revision.approvedBy {
@@ -56,6 +55,15 @@ public enum ApprovalProof {
             }
         }
         return PolicyProof(firstLanded: revisions.first?.day, approvals: approvals)
+    }
+
+    /// An approval entry as the front matter writes it. A later revision repeats the entries
+    /// already there; only the commit that first carried one proves it. A missing version
+    /// counts as the empty one, as an entry `version: ""` would.
+    private struct EntryKey: Hashable {
+        var by: String
+        var version: String
+        var date: Day?
     }
 
     /// The `people` key for `Name <email>` (matched by email, then name), else the text itself.

@@ -6,9 +6,11 @@ public struct PolicyReviewOverdueRule: LintRule {
         severity: .error,
         triggering: [
             // Last approved 457 days before today.
-            RuleExample(policyHistory: ExampleProgram.history(added: Day(year: 2025, month: 1, day: 5)!, approved: Day(year: 2025, month: 3, day: 1)!)),
+            RuleExample(policyHistory: ExampleProgram.history(added: Day(year: 2025, month: 1, day: 5)!, approved: Day(year: 2025, month: 3, day: 1)!),
+                        expecting: ExampleProgram.reviewDaysLocations),
             // Added 512 days ago; the front matter lists an approval, but no mainline commit proves one.
-            RuleExample(policyHistory: ExampleProgram.history(added: Day(year: 2025, month: 1, day: 5)!, approved: nil)),
+            RuleExample(policyHistory: ExampleProgram.history(added: Day(year: 2025, month: 1, day: 5)!, approved: nil),
+                        expecting: ExampleProgram.reviewDaysLocations),
         ],
         nonTriggering: [
             RuleExample(),
@@ -43,5 +45,10 @@ extension ExampleProgram {
             let approvals = approved.map { [ProvenApproval(by: "dave", version: "1.0", commit: String(repeating: "a", count: 40), day: $0)] } ?? []
             return ("policies/\(policyID(topic)).md", PolicyProof(firstLanded: added, approvals: approvals))
         })
+    }
+
+    /// The `review_days` value of every base policy, which the examples leave untouched.
+    static var reviewDaysLocations: [SourceLocation] {
+        topics.map { SourceLocation(file: "policies/\(policyID($0)).md", line: 7, column: 14) }
     }
 }

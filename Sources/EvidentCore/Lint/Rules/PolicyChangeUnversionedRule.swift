@@ -1,9 +1,11 @@
-/// A policy whose text changes must get a new version and an approval entry for it (SPEC §5):
+/// A policy whose text changes must get a new version and an approval entry for it:
 /// otherwise the change lands unapproved and the audit raises it later.
 public struct PolicyChangeUnversionedRule: LintRule {
     static let file = "policies/POL-ACCESS-CONTROL.md"
-    static func policy(version: String, approvals: [String], body: String) -> String {
-        ExampleProgram.policy("access-control", version: version, approvals: approvals, body: body)
+    /// The example policy; `marked` puts the position marker on its version, where the diagnostic points.
+    static func policy(version: String, approvals: [String], body: String, marked: Bool = false) -> String {
+        let text = ExampleProgram.policy("access-control", version: version, approvals: approvals, body: body)
+        return marked ? text.replacingOccurrences(of: "\nversion: ", with: "\nversion: \(RuleExample.marker)") : text
     }
 
     public static let description = RuleDescription(
@@ -11,9 +13,9 @@ public struct PolicyChangeUnversionedRule: LintRule {
         summary: "A change to a policy's text must bump its version and add an approval entry for the new version.",
         severity: .warning,
         triggering: [
-            RuleExample([file: policy(version: "1.0", approvals: ["1.0"], body: "New text.")],
+            RuleExample([file: policy(version: "1.0", approvals: ["1.0"], body: "New text.", marked: true)],
                         before: [file: policy(version: "1.0", approvals: ["1.0"], body: "Policy text.")]),
-            RuleExample([file: policy(version: "1.1", approvals: ["1.0"], body: "New text.")],
+            RuleExample([file: policy(version: "1.1", approvals: ["1.0"], body: "New text.", marked: true)],
                         before: [file: policy(version: "1.0", approvals: ["1.0"], body: "Policy text.")]),
         ],
         nonTriggering: [
@@ -38,34 +40,5 @@ public struct PolicyChangeUnversionedRule: LintRule {
             return diagnostic("the policy text changed to version \(version.map { "'\($0)'" } ?? "unset") but no approval entry for that version was added",
                               at: location)
         }
-    }
-}
-
-/// The CODEOWNERS section `evident codeowners` writes must match the owners in the program.
-public struct CodeOwnersStaleRule: LintRule {
-    public static let description = RuleDescription(
-        id: "CODEOWNERS-STALE", name: "CODEOWNERS out of date",
-        summary: "When CODEOWNERS has an Evident section, it must map every control and policy file to its current owner (`evident codeowners`).",
-        severity: .warning,
-        triggering: [RuleExample([".github/CODEOWNERS": "* @platform\n# BEGIN evident\n/controls/AC-01.md @bob\n# END evident\n"])],
-        nonTriggering: [
-            RuleExample([".github/CODEOWNERS": "* @platform\n"]),
-            RuleExample([".github/CODEOWNERS": "* @platform\n\n" + upToDateSection]),
-        ])
-
-    /// The section for the example program, as `evident codeowners` writes it.
-    static var upToDateSection: String {
-        let program = try? Program.load(from: InMemoryFiles(ExampleProgram.base))
-        return program.map { CodeOwners.section(for: $0).text } ?? ""
-    }
-
-    public init() {}
-
-    public func check(_ context: LintContext) -> [Diagnostic] {
-        guard let file = context.program.codeOwners, let current = CodeOwners.currentSection(in: file.text) else { return [] }
-        let expected = CodeOwners.section(for: context.program)
-        guard current.text != expected.text else { return [] }
-        return [diagnostic("the Evident section of \(file.file) does not match the owners of the controls and policies; run `evident codeowners`",
-                           at: SourceLocation(file: file.file, line: current.line, column: 1))]
     }
 }

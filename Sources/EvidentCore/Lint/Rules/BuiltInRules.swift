@@ -1,0 +1,13 @@
+extension Linter {
+    /// Every rule, in the order `--list-rules` and the README list them.
+    ///
+    /// A rule type that is not listed here never runs; `RegistryTests` fails when one is missing.
+    public static let rules: [any LintRule.Type] = [
+        YAMLSyntaxRule.self, RequiredFieldRule.self, FieldTypeRule.self, UnknownKeyRule.self,
+        IDMatchesFileRule.self, DuplicateIDRule.self, UnknownCriterionRule.self, UnknownPersonRule.self,
+        DanglingReferenceRule.self, ReferenceMismatchRule.self, UncoveredCriterionRule.self, MissingPolicyTopicRule.self,
+        MissingEvidenceFolderRule.self, EvidenceNameDateRule.self, EvidenceUnknownControlRule.self,
+        RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, EvidenceAppendOnlyRule.self,
+        PolicyChangeUnversionedRule.self, CodeOwnersStaleRule.self,
+    ]
+}
