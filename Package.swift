@@ -53,7 +53,11 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
-        .testTarget(name: "EvidentEngineTests", dependencies: ["EvidentEngine", "EvidentCore", "EvidentReporting", "GitFixtures"], swiftSettings: strict),
+        .testTarget(
+            name: "EvidentEngineTests",
+            dependencies: ["EvidentEngine", "EvidentCore", "EvidentReporting", "EvidentGit", "GitFixtures"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "EvidentCLITests", dependencies: ["GitFixtures", "EvidentGit", "EvidentCore"], swiftSettings: strict),
     ]
 )

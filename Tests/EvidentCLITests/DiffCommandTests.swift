@@ -3,8 +3,9 @@ import Foundation
 import GitFixtures
 import Testing
 
-/// `evident diff`: two consecutive cycles with back-dated history. Between them a control is
-/// added, one retired, an owner changes, a policy is rewritten, one finding recurs and one is fixed.
+/// `evident diff` through the binary, on two consecutive cycles with back-dated history (the same
+/// as `Fixtures.twoCycles` in EvidentEngineTests, with the 2025 record written by `evident audit`):
+/// its JSON contract, formats and usage errors. What the diff finds is RenewalDiffEngineTests'.
 @Suite struct DiffCommandTests {
     static let criteria = TrustServicesCriteria.inScope([.security]).map(\.id)
 
@@ -88,95 +89,127 @@ import Testing
         return (repository, audited)
     }
 
-    private func json(_ result: EvidentBinary.Result) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: result.outputData) as! [String: Any]
+    /// The members of `evident diff --format json` that integrations read, as the contract names them.
+    private struct DiffJSON: Decodable {
+        struct Side: Decodable {
+            var cycle: String
+            var start: String
+            var end: String
+            var commit: String
+            var recorded: Bool
+        }
+
+        struct Entry: Decodable {
+            var id: String
+        }
+
+        struct Field: Decodable {
+            var field: String
+            var before: String?
+            var after: String?
+        }
+
+        struct Change: Decodable {
+            var id: String
+            var fields: [Field]
+            var text: [String]
+            var approved: Bool?
+        }
+
+        struct Controls: Decodable {
+            var added: [Entry]
+            var removed: [Entry]
+            var retired: [Entry]
+            var changed: [Change]
+        }
+
+        struct Policies: Decodable {
+            var added: [Entry]
+            var removed: [Entry]
+            var changed: [Change]
+        }
+
+        struct Criteria: Decodable {
+            var gained: [String]
+            var lost: [String]
+            var uncovered: [String]
+        }
+
+        struct Owner: Decodable {
+            var kind: String
+            var id: String
+            var before: String?
+            var after: String?
+        }
+
+        struct Population: Decodable {
+            var summary: String
+            var result: String
+            var onTime: Int
+
+            enum CodingKeys: String, CodingKey {
+                case summary, result
+                case onTime = "on_time"
+            }
+        }
+
+        struct Row: Decodable {
+            var control: String
+            var before: Population?
+            var after: Population?
+            var changed: Bool
+        }
+
+        struct Group: Decodable {
+            var code: String
+            var subject: String
+            var severity: String
+            var before: Int
+            var after: Int
+            var note: String?
+        }
+
+        struct Findings: Decodable {
+            var new: [Group]
+            var resolved: [Group]
+            var recurring: [Group]
+        }
+
+        var from: Side
+        var to: Side
+        var controls: Controls
+        var criteria: Criteria
+        var owners: [Owner]
+        var policies: Policies
+        var populations: [Row]
+        var findings: Findings
     }
 
-    private func ids(_ value: Any?) -> [String] {
-        (value as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-    }
-
-    @Test func diffNamesEveryChangeBetweenTwoCycles() throws {
+    /// What the diff finds is RenewalDiffEngineTests'; here, that the JSON has the contract's shape.
+    @Test func jsonFollowsTheContract() throws {
         let folder = try TemporaryDirectory()
         let (repository, audited2025) = try twoCycles(in: folder)
         let result = try EvidentBinary.run(["diff", "2025", "2026", "--format", "json"], in: repository.url)
         #expect(result.status == 0, "\(result.error)")
-        let diff = try json(result)
-
-        let from = diff["from"] as! [String: Any]
-        let to = diff["to"] as! [String: Any]
-        #expect(from["cycle"] as? String == "2025" && from["recorded"] as? Bool == true)
-        #expect(from["commit"] as? String == audited2025, "the earlier cycle is read at the commit its committed record audited")
-        #expect(to["cycle"] as? String == "2026" && to["recorded"] as? Bool == false)
-        let expected2026 = try Git.text(["rev-list", "-1", "--first-parent", "--before=2026-12-31T23:59:59Z", "HEAD"], in: repository.url)
-        #expect(to["commit"] as? String == expected2026, "without a record: the last mainline commit on or before the cycle's end")
-
-        let controls = diff["controls"] as! [String: Any]
-        #expect(ids(controls["added"]) == ["AC-04"])
-        #expect(ids(controls["removed"]).isEmpty)
-        #expect(ids(controls["retired"]) == ["AC-02"])
-        let changed = controls["changed"] as! [[String: Any]]
-        #expect(changed.map { $0["id"] as! String } == ["AC-01", "AC-02"])
-        let ac01Fields = changed[0]["fields"] as! [[String: Any]]
-        #expect(ac01Fields.count == 1)
-        #expect(ac01Fields.first?["field"] as? String == "owner" && ac01Fields.first?["before"] as? String == "alice" && ac01Fields.first?["after"] as? String == "bob")
-        let ac02Fields = (changed[1]["fields"] as! [[String: Any]]).map { "\($0["field"]!): \($0["before"] ?? "nil") → \($0["after"] ?? "nil")" }
-        #expect(ac02Fields == ["status: active → retired", "retired_on: nil → 2026-03-01"])
-
-        let criteria = diff["criteria"] as! [String: Any]
-        #expect(criteria["gained"] as? [String] == ["CC9.2"])
-        #expect(criteria["lost"] as? [String] == ["CC6.3"])
-        #expect(criteria["uncovered"] as? [String] == ["CC6.3"])
-
-        let owners = diff["owners"] as! [[String: Any]]
-        #expect(owners.count == 1)
-        #expect(owners.first?["id"] as? String == "AC-01" && owners.first?["before"] as? String == "alice" && owners.first?["after"] as? String == "bob")
-
-        let policies = diff["policies"] as! [String: Any]
-        #expect(ids(policies["added"]).isEmpty && ids(policies["removed"]).isEmpty)
-        let rewritten = (policies["changed"] as! [[String: Any]])
-        #expect(rewritten.map { $0["id"] as! String } == ["POL-ACCESS-CONTROL"])
-        let policyFields = (rewritten[0]["fields"] as! [[String: Any]]).map { $0["field"] as! String }
-        #expect(policyFields == ["version", "approvals"])
-        #expect(rewritten[0]["text"] as? [String] == ["  Policy text.", "- Access is granted by role.", "+ Access is granted by role and reviewed each quarter."])
-        #expect(rewritten[0]["approved"] as? Bool == true, "dave's approval of 2.0 landed with the rewrite")
-
-        let populations = Dictionary(uniqueKeysWithValues: (diff["populations"] as! [[String: Any]]).map { ($0["control"] as! String, $0) })
-        func summary(_ control: String, _ side: String) -> String? { (populations[control]?[side] as? [String: Any])?["summary"] as? String }
-        #expect(summary("AC-01", "before") == "3/4 on time, 1 missing")
-        #expect(summary("AC-01", "after") == "4/4 on time")
-        #expect(summary("AC-03", "before") == "3/4 on time, 1 late")
-        #expect(summary("AC-03", "after") == "3/4 on time, 1 late")
-        #expect(populations["AC-04"]?["before"] == nil && summary("AC-04", "after") == "1 event")
-
-        let findings = diff["findings"] as! [String: Any]
-        func keys(_ name: String) -> [String] { (findings[name] as! [[String: Any]]).map { "\($0["code"]!) \($0["subject"]!)" } }
-        #expect(keys("resolved").contains("EVID-MISSING-PERIOD AC-01"))
-        #expect(keys("recurring").contains("EVID-LATE AC-03"))
-        #expect(!keys("new").contains("EVID-LATE AC-03") && !keys("resolved").contains("EVID-LATE AC-03"))
-        let recurring = (findings["recurring"] as! [[String: Any]]).first { $0["code"] as? String == "EVID-LATE" }!
-        #expect((recurring["note"] as? String)?.contains("fix it at the root") == true)
-        #expect(recurring["before"] as? Int == 1 && recurring["after"] as? Int == 1)
-        #expect(!keys("new").contains { $0.hasPrefix("FIND-") }, "the audit's own follow-up findings are not paired again")
-    }
-
-    /// Cycle 2025 is defined only after it ended: its last commit is audited against the cycle
-    /// as evident.yaml defines it now.
-    @Test func aCycleDefinedAfterItEndedIsStillCompared() throws {
-        let folder = try TemporaryDirectory()
-        var repository = try FixtureRepository(in: folder.url)
-        var files = ExampleProgram.base.mapValues { Optional($0) }
-        files["evidence/AC-01/2026-01-15-review.md"] = nil
-        files["evidence/AC-01/2025-01-15-review.md"] = "Q1"
-        try repository.commit(files, on: "2025-01-16", message: "Program, with only the 2026 cycle")
-        let yaml = ExampleProgram.base["evident.yaml"]!.replacingOccurrences(
-            of: "cycles:\n", with: "cycles:\n  - {id: \"2025\", type: 2, start: 2025-01-01, end: 2025-12-31, fieldwork: 2026-01-25}\n")
-        try repository.commit(["evident.yaml": yaml], on: "2026-01-10", message: "Define 2025 after the fact")
-        try repository.commit(["evidence/AC-01/2026-01-15-review.md": "Q1"], on: "2026-01-16")
-        let result = try EvidentBinary.run(["diff", "2025", "2026", "--format", "json"], in: repository.url)
-        #expect(result.status == 0, "\(result.error)")
-        let diff = try json(result)
-        #expect((diff["from"] as? [String: Any])?["start"] as? String == "2025-01-01")
+        let diff = try JSONDecoder().decode(DiffJSON.self, from: result.outputData)
+        #expect(diff.from.cycle == "2025" && diff.from.start == "2025-01-01" && diff.from.end == "2025-12-31" && diff.from.recorded)
+        #expect(diff.from.commit == audited2025)
+        #expect(diff.to.cycle == "2026" && !diff.to.recorded)
+        #expect(diff.controls.added.map(\.id) == ["AC-04"] && diff.controls.removed.isEmpty && diff.controls.retired.map(\.id) == ["AC-02"])
+        let ac02 = try #require(diff.controls.changed.first { $0.id == "AC-02" })
+        let retiredOn = try #require(ac02.fields.last)
+        #expect(retiredOn.field == "retired_on" && retiredOn.before == nil && retiredOn.after == "2026-03-01", "an absent value is left out")
+        #expect(diff.criteria.gained == ["CC9.2"] && diff.criteria.lost == ["CC6.3"] && diff.criteria.uncovered == ["CC6.3"])
+        #expect(diff.owners.map { "\($0.kind) \($0.id) \($0.before ?? "-") \($0.after ?? "-")" } == ["control AC-01 alice bob"])
+        #expect(diff.policies.changed.map(\.id) == ["POL-ACCESS-CONTROL"] && diff.policies.changed.first?.approved == true)
+        #expect(diff.policies.changed.first?.text.last == "+ Access is granted by role and reviewed each quarter.")
+        let ac01 = try #require(diff.populations.first { $0.control == "AC-01" })
+        #expect(ac01.before?.summary == "3/4 on time, 1 missing" && ac01.before?.result == "exceptions" && ac01.before?.onTime == 3)
+        #expect(ac01.after?.summary == "4/4 on time" && ac01.changed)
+        #expect(diff.populations.first { $0.control == "AC-04" }?.before == nil, "absent before the control existed")
+        let recurring = try #require(diff.findings.recurring.first { $0.code == "EVID-LATE" && $0.subject == "AC-03" })
+        #expect(recurring.before == 1 && recurring.after == 1 && recurring.note?.contains("fix it at the root") == true)
+        #expect(diff.findings.resolved.contains { $0.code == "EVID-MISSING-PERIOD" && $0.subject == "AC-01" && $0.severity == "high" })
     }
 
     @Test func previousFormatsAndBadInput() throws {

@@ -115,6 +115,39 @@ import Testing
         #expect(try EvidentBinary.run(["lint", "--fail-on", "sometimes"], in: repository.url).status == 2)
     }
 
+    /// `evident lint --format json`, as the contract names its members.
+    private struct LintJSON: Decodable {
+        struct Entry: Decodable {
+            var rule: String
+            var severity: String
+            var message: String
+            var file: String
+            var line: Int
+            var column: Int
+        }
+
+        var diagnostics: [Entry]
+        var errors: Int
+        var warnings: Int
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        try write("controls/AC-01.md", Self.brokenControl.replacingOccurrences(of: "risk: moderate", with: "risk: moderate\nrsik: high"), in: repository)
+        let result = try EvidentBinary.run(["lint", "--format", "json", "--today", "2026-06-01"], in: repository.url)
+        #expect(result.status == 1, "\(result.error)")
+        let document = try JSONDecoder().decode(LintJSON.self, from: result.outputData)
+        #expect(document.errors == 1 && document.warnings == 1)
+        #expect(document.diagnostics.map { "\($0.severity) \($0.rule) \($0.file):\($0.line):\($0.column)" }
+            == ["error SCHEMA-TYPE controls/AC-01.md:7:12", "warning SCHEMA-UNKNOWN-KEY controls/AC-01.md:9:1"])
+        #expect(document.diagnostics.first?.message.hasPrefix("'frequency' must be one of") == true)
+        let clean = try EvidentBinary.run(["lint", "--format", "json", "--today", "2026-06-01", "policies/POL-BACKUP.md"], in: repository.url)
+        #expect(clean.status == 0)
+        let none = try JSONDecoder().decode(LintJSON.self, from: clean.outputData)
+        #expect(none.diagnostics.isEmpty && none.errors == 0 && none.warnings == 0)
+    }
+
     @Test func formatsAreSelectable() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder)

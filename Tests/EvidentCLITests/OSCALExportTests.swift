@@ -45,83 +45,48 @@ import Testing
         return (result.status, String(decoding: result.standardOutput + result.standardError, as: UTF8.self))
     }
 
-    private func uuids(in value: Any) -> [String] {
-        switch value {
-        case let object as [String: Any]:
-            return (object["uuid"] as? String).map { [$0] }.map { $0 + object.values.flatMap(uuids) } ?? object.values.flatMap(uuids)
-        case let array as [Any]: return array.flatMap(uuids)
-        default: return []
+    /// The two members every OSCAL document is recognised by.
+    private struct OSCALJSON: Decodable {
+        struct Root: Decodable {
+            struct Metadata: Decodable {
+                var oscalVersion: String
+
+                enum CodingKeys: String, CodingKey { case oscalVersion = "oscal-version" }
+            }
+
+            var uuid: String
+            var metadata: Metadata
+        }
+
+        var assessmentResults: Root?
+        var componentDefinition: Root?
+
+        enum CodingKeys: String, CodingKey {
+            case assessmentResults = "assessment-results"
+            case componentDefinition = "component-definition"
         }
     }
 
-    @Test func assessmentResultsLoadIntoTrestleAndCarryTheRecord() throws {
+    /// What the documents say is ExportEngineTests'; here, that what the command writes is OSCAL
+    /// as compliance-trestle reads it, and the same bytes each time.
+    @Test func assessmentResultsLoadIntoTrestle() throws {
         let folder = try TemporaryDirectory()
         let repository = try audited(in: folder)
         let output = folder.url.appendingPathComponent("assessment-results.json")
         let export = try EvidentBinary.run(["export", "oscal", "--cycle", "2026", "--output", output.path], in: repository.url)
         #expect(export.status == 0, "\(export.error)")
+        #expect(export.output.isEmpty, "--output writes the file, not standard output")
         let loaded = try trestleLoads(output, as: "assessment-results")
         #expect(loaded.status == 0 && loaded.output.contains("loaded AssessmentResults"), "\(loaded.output)")
         let validated = try trestleValidates(output, folder: "assessment-results", name: "assessment-results")
         #expect(validated.status == 0 && validated.output.contains("VALID"), "\(validated.output)")
-
-        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: repository.url.appendingPathComponent("audits/2026/record.json"))) as! [String: Any]
-        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [String: Any]
-        let results = document["assessment-results"] as! [String: Any]
-        #expect((results["metadata"] as! [String: Any])["oscal-version"] as? String == "1.1.3")
-        let result = (results["results"] as! [[String: Any]])[0]
-        #expect(result["start"] as? String == "2026-01-01T00:00:00Z" && result["end"] as? String == "2026-12-31T23:59:59Z")
-        let props = Dictionary((result["props"] as! [[String: Any]]).map { ($0["name"] as! String, $0["value"] as! String) }) { first, _ in first }
-        #expect(props["audited-commit"] == record["audited_commit"] as? String)
-        let reviewed = ((result["reviewed-controls"] as! [String: Any])["control-selections"] as! [[String: Any]])[0]["include-controls"] as! [[String: Any]]
-        #expect(reviewed.count == 33, "the 33 common criteria of a security-only scope")
-
-        // AC-01's observation lists its evidence with the landing commit and its exact time.
-        let observations = result["observations"] as! [[String: Any]]
-        let ac01 = try #require(observations.first { ($0["title"] as? String)?.hasPrefix("AC-01:") == true })
-        let evidence = ac01["relevant-evidence"] as! [[String: Any]]
-        #expect(evidence.map { $0["href"] as! String } == ["evidence/AC-01/2026-01-15-review.md", "evidence/AC-01/2026-07-08-review.md", "evidence/AC-01/2026-10-05-review%20notes"])
-        let q3 = evidence[1]
-        let q3Props = Dictionary(((q3["props"] as! [[String: Any]]).map { ($0["name"] as! String, $0["value"] as! String) })) { first, _ in first }
-        let landing = try Git.text(["log", "-1", "--format=%H %ct", "--", "evidence/AC-01/2026-07-08-review.md"], in: repository.url).split(separator: " ")
-        #expect(q3Props["landing-commit"] == String(landing[0]))
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        #expect(q3Props["landed-at"] == formatter.string(from: Date(timeIntervalSince1970: Double(landing[1])!)))
-
-        // Every finding of the record, with its risk, its status and the criterion it is about.
-        let recordFindings = record["findings"] as! [[String: Any]]
-        let findings = result["findings"] as! [[String: Any]]
-        let risks = result["risks"] as! [[String: Any]]
-        #expect(findings.count == recordFindings.count && risks.count == recordFindings.count)
-        let riskUUIDs = Set(risks.map { $0["uuid"] as! String })
-        #expect(findings.allSatisfy { finding in
-            ((finding["related-risks"] as? [[String: Any]]) ?? []).allSatisfy { riskUUIDs.contains($0["risk-uuid"] as! String) }
-        })
-        let missing = try #require(findings.first { ($0["title"] as? String) == "EVID-MISSING-PERIOD on AC-01" })
-        let target = missing["target"] as! [String: Any]
-        #expect(target["type"] as? String == "objective-id" && (target["status"] as! [String: Any])["state"] as? String == "not-satisfied")
-        let firstCriterion = (record["criteria"] as! [[String: Any]]).first { ($0["controls"] as! [String]).contains("AC-01") }?["id"] as? String
-        #expect(target["target-id"] as? String == firstCriterion)
-        // As in the record, only medium and high findings leave their criterion unmet.
-        func severity(_ item: [String: Any]) -> String? {
-            (item["props"] as? [[String: Any]])?.first { $0["name"] as? String == "severity" }?["value"] as? String
-        }
-        let states = findings.map { (severity($0)!, ((($0["target"] as! [String: Any])["status"] as! [String: Any])["state"] as! String)) }
-        #expect(states.contains { $0.0 == "low" || $0.0 == "info" }, "the fixture has low or info findings: \(states)")
-        #expect(states.allSatisfy { ["high", "medium"].contains($0.0) ? $0.1 == "not-satisfied" : $0.1 == "satisfied" })
-        let missingRisk = try #require(risks.first { ($0["title"] as? String) == "EVID-MISSING-PERIOD on AC-01" })
-        #expect(missingRisk["status"] as? String == "open" && missingRisk["deadline"] as? String == "2027-01-18T23:59:59Z")
-
-        // Deterministic: unique version 5 uuids, and the same bytes on a re-export.
-        let all = uuids(in: document)
-        #expect(Set(all).count == all.count, "uuids are unique")
-        #expect(all.allSatisfy { $0.count == 36 && Array($0)[14] == "5" })
+        let document = try JSONDecoder().decode(OSCALJSON.self, from: Data(contentsOf: output))
+        #expect(document.assessmentResults?.metadata.oscalVersion == "1.1.3" && document.componentDefinition == nil)
         let again = try EvidentBinary.run(["export", "oscal", "--cycle", "2026"], in: repository.url)
         #expect(again.outputData == (try Data(contentsOf: output)))
     }
 
-    @Test func componentDefinitionLoadsIntoTrestleAndMapsCriteria() throws {
+    @Test func componentDefinitionLoadsIntoTrestle() throws {
         let folder = try TemporaryDirectory()
         var repository = try FixtureRepository(in: folder.url)
         #expect(try EvidentBinary.run(["init", "--categories", "availability"], in: repository.url).status == 0)
@@ -134,21 +99,8 @@ import Testing
         #expect(loaded.status == 0 && loaded.output.contains("loaded ComponentDefinition"), "\(loaded.output)")
         let validated = try trestleValidates(output, folder: "component-definitions", name: "component-definition")
         #expect(validated.status == 0 && validated.output.contains("VALID"), "\(validated.output)")
-
-        let program = try Program.load(from: InMemoryFiles(try readTree(repository.url)))
-        let document = try JSONSerialization.jsonObject(with: export.outputData) as! [String: Any]
-        let components = (document["component-definition"] as! [String: Any])["components"] as! [[String: Any]]
-        #expect(components.count == program.controls.count + program.policies.count)
-        #expect(components.filter { $0["type"] as? String == "policy" }.count == program.policies.count)
-        for control in program.controls {
-            let component = try #require(components.first { ($0["title"] as? String)?.hasPrefix("\(control.id.value):") == true })
-            let requirements = ((component["control-implementations"] as! [[String: Any]])[0]["implemented-requirements"] as! [[String: Any]])
-            #expect(requirements.map { $0["control-id"] as! String } == control.criteria.map(\.value), "\(control.id.value)")
-        }
-        let covered = Set(components.flatMap { ($0["control-implementations"] as? [[String: Any]] ?? []).flatMap { ($0["implemented-requirements"] as! [[String: Any]]).map { $0["control-id"] as! String } } })
-        #expect(covered == Set(TrustServicesCriteria.inScope([.security, .availability]).map(\.id)), "every in-scope criterion is implemented")
-        let all = uuids(in: document)
-        #expect(Set(all).count == all.count)
+        let document = try JSONDecoder().decode(OSCALJSON.self, from: export.outputData)
+        #expect(document.componentDefinition?.metadata.oscalVersion == "1.1.3" && document.assessmentResults == nil)
         #expect(try EvidentBinary.run(["export", "oscal", "--components"], in: repository.url).outputData == export.outputData)
     }
 
@@ -176,20 +128,5 @@ import Testing
         #expect(garbage.status == 2 && garbage.error.contains("audits/2026/record.json:1:1: not an Evident record: 'statement' is missing"), "\(garbage.error)")
         let unwritable = try EvidentBinary.run(["export", "oscal", "--components", "-o", "/nonexistent/folder/out.json"], in: repository.url)
         #expect(unwritable.status == 2 && unwritable.error.contains("cannot write /nonexistent/folder/out.json"))
-    }
-
-    /// The committed files of a repository's working tree, as text.
-    private func readTree(_ top: URL) throws -> [String: String] {
-        var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(at: top, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            if url.lastPathComponent == ".git" {
-                enumerator?.skipDescendants()
-                continue
-            }
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(top.standardizedFileURL.path.count + 1))] = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        }
-        return files
     }
 }

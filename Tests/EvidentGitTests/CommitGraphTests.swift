@@ -30,11 +30,12 @@ import Testing
         // (trace2's bloom statistics): Evident must rule out exactly as many.
         let trace = folder.url.appendingPathComponent("trace.json")
         try Git.run(["log", "--first-parent", "--format=%H", "--", "controls"], in: repository.url, environment: ["GIT_TRACE2_EVENT": trace.path])
+        // Events of other shapes do not decode as the statistics event and are skipped.
         let statistics = try String(contentsOf: trace, encoding: .utf8).split(separator: "\n")
-            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .first { $0["category"] as? String == "bloom" && $0["key"] as? String == "statistics" }?["value"] as? [String: Any]
-        let ruledOutByGit = try #require(statistics?["definitely_not"] as? Int)
-        #expect(statistics?["maybe"] as? Int == 20 - ruledOutByGit + 1, "git checked the 20 source-only commits and the controls commit")
+            .compactMap { try? JSONDecoder().decode(BloomStatisticsEvent.self, from: Data($0.utf8)) }
+            .first { $0.category == "bloom" && $0.key == "statistics" }?.value
+        let ruledOutByGit = try #require(statistics?.definitelyNot)
+        #expect(statistics?.maybe == 20 - ruledOutByGit + 1, "git checked the 20 source-only commits and the controls commit")
         #expect(excluded.count == ruledOutByGit)
         #expect(excluded.count > 0)
 
@@ -67,4 +68,21 @@ import Testing
         #expect(Murmur3.hash(Array("hello".utf8), seed: 0) == 0x248b_fa47)
         #expect(Murmur3.hash(Array("The quick brown fox jumps over the lazy dog".utf8), seed: 0) == 0x2e4f_f723)
     }
+}
+
+/// git's trace2 `data_json` event with the bloom filter statistics of a walk.
+private struct BloomStatisticsEvent: Decodable {
+    struct Statistics: Decodable {
+        var maybe: Int
+        var definitelyNot: Int
+
+        enum CodingKeys: String, CodingKey {
+            case maybe
+            case definitelyNot = "definitely_not"
+        }
+    }
+
+    var category: String
+    var key: String
+    var value: Statistics
 }

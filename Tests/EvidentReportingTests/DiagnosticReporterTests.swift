@@ -19,6 +19,65 @@ import Testing
 
     private var rules: [RuleDescription] { Linter.rules.map { $0.description } }
 
+    /// The lint JSON document, as integrations read it.
+    private struct LintJSON: Decodable {
+        struct Entry: Decodable, Equatable {
+            var rule: String
+            var severity: String
+            var message: String
+            var file: String
+            var line: Int
+            var column: Int
+        }
+
+        var diagnostics: [Entry]
+        var errors: Int
+        var warnings: Int
+    }
+
+    /// The members of a SARIF 2.1.0 log that code scanning reads.
+    private struct SARIFLog: Decodable {
+        struct Run: Decodable {
+            struct Tool: Decodable {
+                struct Driver: Decodable {
+                    struct Rule: Decodable { var id: String }
+                    var name: String
+                    var rules: [Rule]
+                }
+
+                var driver: Driver
+            }
+
+            struct Result: Decodable {
+                struct Location: Decodable {
+                    struct Physical: Decodable {
+                        struct Artifact: Decodable { var uri: String }
+                        struct Region: Decodable {
+                            var startLine: Int
+                            var startColumn: Int
+                        }
+
+                        var artifactLocation: Artifact
+                        var region: Region
+                    }
+
+                    var physicalLocation: Physical
+                }
+
+                var ruleId: String
+                var ruleIndex: Int
+                var level: String
+                var locations: [Location]
+            }
+
+            var tool: Tool
+            var results: [Result]
+        }
+
+        var version: String
+        var runs: [Run]
+    }
+
     @Test func textNamesFileLineColumnSeverityAndRule() throws {
         let text = try TextDiagnosticReporter().string(DiagnosticReport(try diagnostics(), rules: rules))
         #expect(text.contains("controls/AC 02 é.md:4:12: error: 'CC9.9' is not a SOC 2 criterion; did you mean 'CC9.1'? [CRITERIA-UNKNOWN]\n"))
@@ -36,21 +95,29 @@ import Testing
     @Test func jsonListsEveryDiagnostic() throws {
         let found = try diagnostics()
         let data = Data(try JSONDiagnosticReporter().string(DiagnosticReport(found, rules: rules)).utf8)
-        let document = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        let entries = document["diagnostics"] as! [[String: Any]]
-        #expect(entries.count == found.count)
-        #expect(document["errors"] as? Int == found.filter { $0.severity == .error }.count)
-        #expect(entries.contains { $0["rule"] as? String == "EVIDENCE-APPEND-ONLY" && $0["file"] as? String == "evidence/AC-01/2026-01-15-review.md" })
+        let document = try JSONDecoder().decode(LintJSON.self, from: data)
+        #expect(document.diagnostics.count == found.count)
+        #expect(document.errors == found.filter { $0.severity == .error }.count)
+        #expect(document.warnings == found.filter { $0.severity == .warning }.count)
+        #expect(document.diagnostics.contains { $0.rule == "EVIDENCE-APPEND-ONLY" && $0.file == "evidence/AC-01/2026-01-15-review.md" })
+        #expect(document.diagnostics == found.map { LintJSON.Entry(rule: $0.ruleID, severity: $0.severity.rawValue, message: $0.message, file: $0.location.file,
+                                                       line: $0.location.line, column: $0.location.column) }, "every diagnostic, in order")
     }
 
     @Test func sarifIsValidAgainstTheOfficialSchema() throws {
         let sarif = try SARIFDiagnosticReporter().string(DiagnosticReport(try diagnostics(), rules: rules))
         #expect(try validateSARIF(sarif) == nil)
-        let document = try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as! [String: Any]
-        let run = (document["runs"] as! [[String: Any]])[0]
-        let results = run["results"] as! [[String: Any]]
-        let location = ((results[0]["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
-        #expect((location["artifactLocation"] as! [String: Any])["uri"] as? String == "controls/AC%2002%20%C3%A9.md")
+        let log = try JSONDecoder().decode(SARIFLog.self, from: Data(sarif.utf8))
+        #expect(log.version == "2.1.0")
+        let run = try #require(log.runs.first)
+        #expect(run.tool.driver.name == "Evident")
+        #expect(run.tool.driver.rules.map(\.id) == rules.map(\.id), "every rule is described")
+        let found = try diagnostics()
+        #expect(run.results.map(\.ruleId) == found.map(\.ruleID))
+        #expect(run.results.allSatisfy { run.tool.driver.rules[$0.ruleIndex].id == $0.ruleId }, "ruleIndex points at the result's rule")
+        let location = try #require(run.results.first?.locations.first?.physicalLocation)
+        #expect(location.artifactLocation.uri == "controls/AC%2002%20%C3%A9.md")
+        #expect(run.results.first.map { $0.level == "error" || $0.level == "warning" } == true)
     }
 
     @Test func schemaValidationCatchesInvalidSARIF() throws {
