@@ -64,7 +64,8 @@ extension ComplianceRepository {
             guard let cycle = Self.select(cycle: request.cycle, from: cycles ?? configuration.cycles, clock: clock) else {
                 throw EngineError(.usage, request.cycle.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
             }
-            let verified = try verifiedSignatures(in: history, configuration: configuration, cycle: cycle, commit: commit)
+            let signatures = try SignatureCache.required(by: configuration, in: git, at: commit)
+            let verified = try verifiedSignatures(in: history, configuration: configuration, cycle: cycle, signatures: signatures)
             var histories: [String: PathHistory] = [:]
             for file in history.files {
                 let path = file.path.description
@@ -78,7 +79,7 @@ extension ComplianceRepository {
             for control in program.controls {
                 if let first = histories[control.file]?.events.first(where: { $0.change == .added }) { controlAdded[control.id.value] = first.landed }
             }
-            let revisions = try PolicyHistory.revisions(in: history, under: configuration.layout.policies, repository: git)
+            let revisions = try PolicyHistory.revisions(in: history, under: configuration.layout.policies, repository: git, signatures: signatures)
             var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, controlAdded: controlAdded, policyRevisions: revisions)
             context.clockSkews = zip(history.commits, history.commits.dropFirst()).compactMap { previous, commit in
                 commit.committer.time < previous.committer.time
@@ -131,19 +132,17 @@ extension ComplianceRepository {
         return cycles.first { $0.start <= clock && clock <= $0.end } ?? cycles.max { $0.end < $1.end }
     }
 
-    /// With trust.require_signed, a commit counts as signed only when its signature verifies:
-    /// each signed commit that landed evidence or a policy in the window, verified once.
+    /// With trust.require_signed, a commit counts as signed only when its signature verifies for
+    /// its committer: each signed commit that landed evidence or a policy in the window.
     private func verifiedSignatures(in history: MainlineHistory, configuration: ProgramConfiguration, cycle: AuditCycle,
-                                    commit: ObjectID) throws -> [ObjectID: Bool] {
-        guard configuration.requireSigned else { return [:] }
+                                    signatures: SignatureCache?) throws -> [ObjectID: Bool] {
+        guard let signatures else { return [:] }
         var verified: [ObjectID: Bool] = [:]
-        let signers = try configuration.allowedSigners.flatMap { path throws(RepositoryError) in try git.contents(of: path, at: commit) }
-        let verifier = SignatureVerifier(allowedSigners: signers)
         let window = DayRange(start: cycle.start, end: cycle.end)
         for file in history.files where [configuration.layout.evidence, configuration.layout.policies].contains(where: { file.path.description.hasPrefix($0 + "/") }) {
             for event in file.events where event.commit.isSigned && verified[event.commit.id] == nil
                 && window.contains(Day(epochSeconds: event.commit.committer.time)) {
-                verified[event.commit.id] = try verifier.verify(event.commit.id, in: git)
+                verified[event.commit.id] = try signatures.signers(of: event.commit.id).contains(event.commit.committer.email.lowercased())
             }
         }
         return verified

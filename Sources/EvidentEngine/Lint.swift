@@ -44,7 +44,9 @@ extension ComplianceRepository {
         if request.readsHistory && git.headCommit() != nil {
             let revision = try mainlineRevision(explicit: request.ref, layout: program.configuration.layout)
             policyHistory = try mapped {
-                try PolicyHistory.proofs(repository: git, revision: revision, layout: program.configuration.layout, people: program.configuration.people)
+                let tip = try git.resolveCommit(revision).commit
+                return try PolicyHistory.proofs(repository: git, revision: revision, configuration: program.configuration,
+                                                signatures: try SignatureCache.required(by: program.configuration, in: git, at: tip))
             }
         }
         let context = LintContext(program: program, policyHistory: policyHistory, stagedChanges: stagedChanges,

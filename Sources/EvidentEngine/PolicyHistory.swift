@@ -3,30 +3,72 @@ import EvidentGit
 import Foundation
 
 /// What the mainline history proves about each policy file: when it landed and which
-/// approvals landed with it (read through the persisted history index).
+/// approvals the history binds to their approvers (read through the persisted history index).
 enum PolicyHistory {
-    static func proofs(repository: Repository, revision: String, layout: ProgramLayout, people: [String: Person]) throws(RepositoryError) -> [String: PolicyProof] {
+    static func proofs(repository: Repository, revision: String, configuration: ProgramConfiguration,
+                       signatures: SignatureCache?) throws(RepositoryError) -> [String: PolicyProof] {
+        let layout = configuration.layout
         // The same roots as `history` and `audit`, so every command extends one persisted index.
         let roots = layout.complianceFolders.compactMap { try? HistoryRoot($0) }
         let history = try HistoryReader(repository: repository).read(revision: revision, roots: roots).history
-        return try revisions(in: history, under: layout.policies, repository: repository).mapValues { ApprovalProof.proof(of: $0, people: people) }
+        return try revisions(in: history, under: layout.policies, repository: repository, signatures: signatures).mapValues {
+            ApprovalProof.proof(of: $0, people: configuration.people, requireSigned: configuration.requireSigned)
+        }
     }
 
-    /// Each policy file's revisions as they landed, read from a history that covers the policies folder.
-    static func revisions(in history: MainlineHistory, under folder: String, repository: Repository) throws(RepositoryError) -> [String: [PolicyRevision]] {
+    /// Each policy file's revisions as they landed, read from a history that covers the policies
+    /// folder: who authored and committed each, its trailers, and for a merge the side-branch
+    /// commits that changed the file. With `signatures`, whom each commit's signature verifies for.
+    static func revisions(in history: MainlineHistory, under folder: String, repository: Repository,
+                          signatures: SignatureCache?) throws(RepositoryError) -> [String: [PolicyRevision]] {
         var result: [String: [PolicyRevision]] = [:]
         for file in history.files where file.path.description.hasPrefix(folder + "/") && file.path.description.hasSuffix(".md") {
             let path = file.path.description
             var revisions: [PolicyRevision] = []
             for event in file.events {
-                let text = event.status == .deleted ? nil : try repository.contents(of: path, at: event.commit.id).map { String(decoding: $0, as: UTF8.self) }
+                let commit = event.commit
+                let text = event.status == .deleted ? nil : try repository.contents(of: path, at: commit.id).map { String(decoding: $0, as: UTF8.self) }
+                var sideCommits: [PolicySideCommit] = []
+                for (side, contents) in try repository.sideBranchChanges(of: commit.id, path: path) {
+                    sideCommits.append(PolicySideCommit(commit: side.id.description, authorName: side.author.name, authorEmail: side.author.email,
+                                                        text: contents.map { String(decoding: $0, as: UTF8.self) },
+                                                        signers: try signatures?.signers(of: side.id)))
+                }
                 revisions.append(PolicyRevision(
-                    commit: event.commit.id.description, day: Day(epochSeconds: event.commit.committer.time),
-                    authorName: event.commit.author.name, authorEmail: event.commit.author.email,
-                    approvedBy: event.commit.trailers.filter { $0.key.lowercased() == "approved-by" }.map(\.value), text: text))
+                    commit: commit.id.description, day: Day(epochSeconds: commit.committer.time),
+                    authorName: commit.author.name, authorEmail: commit.author.email,
+                    committerName: commit.committer.name, committerEmail: commit.committer.email,
+                    approvedBy: commit.trailers.filter { $0.key.lowercased() == "approved-by" }.map(\.value), text: text,
+                    sideCommits: sideCommits, signers: try signatures?.signers(of: commit.id)))
             }
             result[path] = revisions
         }
         return result
+    }
+}
+
+/// Whom each commit's signature verifies for, each commit verified once.
+final class SignatureCache {
+    private let repository: Repository
+    private let verifier: SignatureVerifier
+    private var known: [ObjectID: Set<String>] = [:]
+
+    init(repository: Repository, allowedSigners: Data?) {
+        self.repository = repository
+        verifier = SignatureVerifier(allowedSigners: allowedSigners)
+    }
+
+    /// With signing required, the cache for a program: its allowed-signers file as committed at `commit`.
+    static func required(by configuration: ProgramConfiguration, in repository: Repository, at commit: ObjectID) throws(RepositoryError) -> SignatureCache? {
+        guard configuration.requireSigned else { return nil }
+        let allowed = try configuration.allowedSigners.flatMap { path throws(RepositoryError) in try repository.contents(of: path, at: commit) }
+        return SignatureCache(repository: repository, allowedSigners: allowed)
+    }
+
+    func signers(of commit: ObjectID) throws(RepositoryError) -> Set<String> {
+        if let cached = known[commit] { return cached }
+        let found = try verifier.signers(of: commit, in: repository)
+        known[commit] = found
+        return found
     }
 }

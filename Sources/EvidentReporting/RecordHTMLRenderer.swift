@@ -71,7 +71,7 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
         }
         out += "</table>\n<h2 id=\"policies\">Policies</h2>\n<table><tr><th>policy</th><th>version</th><th>proven approvals</th></tr>\n"
         for policy in record.policies {
-            let approvals = policy.approvals.map { "\($0.by) (\($0.version ?? "?"), \($0.landed), \($0.commit.prefix(10)))" }.joined(separator: "; ")
+            let approvals = policy.approvals.map { "\($0.by) (\($0.version ?? "?"), \($0.landed), \(RecordSummaryRenderer.label($0.binding)) \($0.bindingCommit.prefix(10)))" }.joined(separator: "; ")
             out += "<tr><td>\(escape(policy.id))</td><td>\(escape(policy.version ?? "—"))</td><td>\(escape(approvals.isEmpty ? "none" : approvals))</td></tr>\n"
         }
         out += "</table>\n</body></html>\n"

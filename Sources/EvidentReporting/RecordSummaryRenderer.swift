@@ -28,6 +28,14 @@ public struct RecordSummaryRenderer: TextDocumentRenderer {
         }
     }
 
+    /// How the approver made the binding commit, as a verb.
+    static func label(_ binding: ProvenApproval.Binding) -> String {
+        switch binding {
+        case .author: "authored"
+        case .committer: "committed"
+        }
+    }
+
     /// How a period state reads in a sentence.
     static func label(_ state: PeriodResult.State) -> String {
         switch state {

@@ -12,8 +12,8 @@ import Testing
         var files = ExampleProgram.base.mapValues { Optional($0) }
         files["evident.yaml"] = ExampleProgram.base["evident.yaml"]! + "auditors:\n  external: {firm: Example CPA}\n  internal: {name: Eve, firm: Example Corp}\n"
         files["risk/risk-assessment.md"] = "---\nkind: risk-assessment\n---\nRegister.\n"
-        // The policies land with their approvals by dave; the author is Fixture Author.
-        try repository.commit(files, on: "2026-01-10", message: "Program")
+        // The policies land written by Fixture Author and committed by dave with his Approved-by trailer, which binds his entries.
+        try repository.commitApproved(files, on: "2026-01-10", message: "Program")
         try repository.commit(["evidence/AC-01/2026-01-15-review.md": "Q1 again\n"], on: "2026-01-16")
         if let q2 { try repository.commit(["evidence/AC-01/\(q2)-review.md": "Q2"], on: q2Landing) }
         try repository.commit(["evidence/AC-01/2026-07-08-review.md": "Q3"], on: "2026-07-09")

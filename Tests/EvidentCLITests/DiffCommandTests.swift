@@ -56,7 +56,7 @@ import Testing
         files["evidence/AC-01/2026-01-15-review.md"] = nil
         files["evidence/AC-01/2025-01-15-review.md"] = "Q1\n"
         files["policies/POL-ACCESS-CONTROL.md"] = Self.accessPolicy(version: "1.0", approvals: ["1.0"], body: "Policy text.\nAccess is granted by role.")
-        try repository.commit(files, on: "2025-01-16", message: "Program")
+        try repository.commitApproved(files, on: "2025-01-16", message: "Program")
         try repository.commit(["evidence/AC-03/2025-03-20-review.md": "late Q1", "evidence/AC-02/2025-05-01-review.md": "annual"], on: "2025-05-02")
         try repository.commit(["evidence/AC-03/2025-05-20-review.md": "Q2", "evidence/AC-01/2025-07-10-review.md": "Q3",
                                "evidence/AC-03/2025-07-10-review.md": "Q3"], on: "2025-07-11")
@@ -77,7 +77,7 @@ import Testing
                                "evidence/AC-04/.gitkeep": ""], on: "2026-02-01", message: "Add AC-04")
         try repository.commit(["controls/AC-02.md": Self.control("AC-02", criteria: ["CC6.3"], owner: "bob", frequency: "annual", retiredOn: "2026-03-01")],
                               on: "2026-03-01", message: "Retire AC-02")
-        try repository.commit(["policies/POL-ACCESS-CONTROL.md": Self.accessPolicy(version: "2.0", approvals: ["1.0", "2.0"], body: "Policy text.\nAccess is granted by role and reviewed each quarter.")],
+        try repository.commitApproved(["policies/POL-ACCESS-CONTROL.md": Self.accessPolicy(version: "2.0", approvals: ["1.0", "2.0"], body: "Policy text.\nAccess is granted by role and reviewed each quarter.")],
                               on: "2026-03-10", message: "Access policy 2.0")
         try repository.commit(["evidence/AC-03/2026-03-20-review.md": "late Q1 again", "evidence/AC-01/2026-04-10-review.md": "Q2",
                                "evidence/AC-04/2026-05-05-joiner.md": "event"], on: "2026-05-02")

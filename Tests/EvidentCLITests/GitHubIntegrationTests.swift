@@ -91,7 +91,7 @@ import Testing
     @Test func theActionsRunStepWritesSummarySARIFAndOutputs() throws {
         let folder = try TemporaryDirectory()
         var repository = try FixtureRepository(in: folder.url)
-        try repository.commit(ExampleProgram.base.mapValues { Optional($0) }, on: "2026-01-10", message: "Program")
+        try repository.commitApproved(ExampleProgram.base.mapValues { Optional($0) }, on: "2026-01-10", message: "Program")
         try Git.run(["checkout", "-q", "-b", "change"], in: repository.url)
         let policy = ExampleProgram.policy("access-control", body: "Rewritten without a new version.")
         try repository.commit(["policies/POL-ACCESS-CONTROL.md": policy], on: "2026-02-01", message: "Policy change")

@@ -11,7 +11,7 @@ import Testing
     /// A committed copy of the example program, which lints clean.
     private func program(in folder: TemporaryDirectory) throws -> FixtureRepository {
         var repository = try FixtureRepository(in: folder.url)
-        try repository.commit(ExampleProgram.base.mapValues { Optional($0) }, message: "Program")
+        try repository.commitApproved(ExampleProgram.base.mapValues { Optional($0) }, message: "Program")
         return repository
     }
 
@@ -166,7 +166,7 @@ import Testing
     @Test func installedHookBlocksABrokenCommitAndPassesAGoodOne() throws {
         let folder = try TemporaryDirectory()
         var repository = try FixtureRepository(in: folder.url)
-        try repository.commit(ExampleProgram.base.mapValues { Optional($0) }, message: "Program")
+        try repository.commitApproved(ExampleProgram.base.mapValues { Optional($0) }, message: "Program")
         let install = try EvidentBinary.run(["hook", "install"], in: repository.url)
         #expect(install.status == 0, "\(install.error)")
         let hook = repository.url.appendingPathComponent(".git/hooks/pre-commit")

@@ -11,7 +11,7 @@ import Testing
         var repository = try FixtureRepository(in: folder.url)
         var files = ExampleProgram.base.mapValues { Optional($0) }
         files["evidence/AC-01/2026-01-15-review.md"] = "Q1"
-        try repository.commit(files, on: "2026-01-16", message: "Program")
+        try repository.commitApproved(files, on: "2026-01-16", message: "Program")
         try repository.commit(["evidence/AC-01/2026-07-08-review.md": "Q3", "evidence/AC-01/2026-10-05-review notes/export.csv": "Q4"], on: "2026-10-06")
         try repository.commit(["README.md": "done"], on: "2026-12-20")
         let audit = try EvidentBinary.run(["audit", "--fail-on", "never"], in: repository.url)
@@ -90,7 +90,7 @@ import Testing
         let folder = try TemporaryDirectory()
         var repository = try FixtureRepository(in: folder.url)
         #expect(try EvidentBinary.run(["init", "--categories", "availability"], in: repository.url).status == 0)
-        try repository.commit([:], on: "2026-01-05", message: "Program")
+        try repository.commitApproved([:], on: "2026-01-05", message: "Program")
         let export = try EvidentBinary.run(["export", "oscal", "--components"], in: repository.url)
         #expect(export.status == 0, "\(export.error)")
         let output = folder.url.appendingPathComponent("component-definition.json")

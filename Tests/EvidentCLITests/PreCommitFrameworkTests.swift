@@ -22,7 +22,7 @@ import Testing
                   - id: evident-lint
 
             """
-        try repository.commit(files, message: "Program")
+        try repository.commitApproved(files, message: "Program")
         let environment = ["PRE_COMMIT_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("evident-pre-commit-cache").path]
         try run(["install"], in: repository.url, environment: environment)
 

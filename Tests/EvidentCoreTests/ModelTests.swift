@@ -108,25 +108,60 @@ import Testing
         #expect(LFSPointer.objectID(in: Data("just a file\n".utf8)) == nil)
     }
 
-    @Test func approvalsAreProvenByTheCommitThatAddedThem() {
+    @Test func approvalsAreProvenByTheCommitThatBindsThem() {
         func policy(_ approvals: String) -> String {
             "---\nid: POL-A\ntitle: A\nowner: alice\nversion: \"1.1\"\ntopic: backup\napprovals:\n\(approvals)---\n"
         }
-        let people = ["dave": Person(key: "dave", name: "Dave", email: "dave@example.com", github: nil, role: nil,
+        let dave = "  - {by: dave, version: \"1.1\", date: 2026-01-06}\n"
+        let people = ["dave": Person(key: "dave", name: "Dave", email: "dave@example.com", emails: ["d@corp.example"], github: nil, role: nil,
                                     location: SourceLocation(file: "evident.yaml", line: 1, column: 1))]
         let revisions = [
             PolicyRevision(commit: "c1", day: Day("2026-01-05")!, authorName: "Alice", authorEmail: "alice@example.com", approvedBy: [], text: policy("")),
-            // Backdated: the entry claims January, but it landed in March.
-            PolicyRevision(commit: "c2", day: Day("2026-03-02")!, authorName: "Alice", authorEmail: "alice@example.com", approvedBy: [],
-                           text: policy("  - {by: dave, version: \"1.1\", date: 2026-01-06}\n")),
-            PolicyRevision(commit: "c3", day: Day("2026-04-01")!, authorName: "Alice", authorEmail: "alice@example.com",
-                           approvedBy: ["Dave <DAVE@example.com>"], text: policy("  - {by: dave, version: \"1.1\", date: 2026-01-06}\n")),
+            // Backdated and forged: the entry claims January and Dave, but Alice added it in March.
+            PolicyRevision(commit: "c2", day: Day("2026-03-02")!, authorName: "Alice", authorEmail: "alice@example.com", approvedBy: [], text: policy(dave)),
+            // Alice names Dave in a trailer of her own commit: still not Dave's.
+            PolicyRevision(commit: "c3", day: Day("2026-03-10")!, authorName: "Alice", authorEmail: "alice@example.com",
+                           approvedBy: ["Dave <DAVE@example.com>"], text: policy(dave + "\n")),
+            // Dave commits Alice's change with his trailer, from his other address: bound.
+            PolicyRevision(commit: "c4", day: Day("2026-04-01")!, authorName: "Alice", authorEmail: "alice@example.com", committerName: "Dave",
+                           committerEmail: "D@corp.example", approvedBy: ["Dave <dave@example.com>"], text: policy(dave + "\n\n")),
         ]
         let proof = ApprovalProof.proof(of: revisions, people: people)
         #expect(proof.firstLanded == Day("2026-01-05"))
-        #expect(proof.approvals.map(\.commit) == ["c2", "c3"])
-        #expect(proof.approvals.map(\.day) == [Day("2026-03-02")!, Day("2026-04-01")!])
-        #expect(proof.approvals.map(\.by) == ["dave", "dave"])
+        #expect(proof.approvals.map(\.commit) == ["c4"])
+        #expect(proof.approvals.map(\.day) == [Day("2026-04-01")!])
+        #expect(proof.approvals.map(\.binding) == [.committer])
+        #expect(proof.unbound.map(\.commit) == ["c2", "c3"])
+        #expect(proof.unbound.first?.reason == "commit c2 that added it was authored by Alice <alice@example.com>, not by dave")
+        #expect(proof.unbound.last?.reason == "commit c3 was committed by Alice <alice@example.com>, not by dave")
+
+        // An entry and the trailer for it in Dave's own commit are one approval.
+        let own = [PolicyRevision(commit: "d1", day: Day("2026-02-01")!, authorName: "Dave", authorEmail: "dave@example.com",
+                                  approvedBy: ["Dave <dave@example.com>"], text: policy(dave))]
+        #expect(ApprovalProof.proof(of: own, people: people).approvals.map(\.binding) == [.author])
+        // With signing required, an unsigned (or someone else's) signature binds nothing.
+        #expect(ApprovalProof.proof(of: own, people: people, requireSigned: true).approvals.isEmpty)
+        var signed = own
+        signed[0].signers = ["mallory@example.com"]
+        #expect(ApprovalProof.proof(of: signed, people: people, requireSigned: true).approvals.isEmpty)
+        signed[0].signers = ["dave@example.com"]
+        #expect(ApprovalProof.proof(of: signed, people: people, requireSigned: true).approvals.count == 1)
+    }
+
+    /// An entry that came in through a merge is bound by the side-branch commit that added it.
+    @Test func anEntryMergedFromASideBranchIsBoundByTheCommitThatAddedIt() {
+        let text = "---\nid: POL-A\ntitle: A\nowner: alice\nversion: \"1.0\"\ntopic: backup\napprovals:\n  - {by: dave, version: \"1.0\"}\n---\n"
+        let people = ["dave": Person(key: "dave", name: "Dave", email: "dave@example.com", github: nil, role: nil,
+                                    location: SourceLocation(file: "evident.yaml", line: 1, column: 1))]
+        func merge(sideAuthor: String) -> [PolicyRevision] {
+            [PolicyRevision(commit: "m1", day: Day("2026-02-01")!, authorName: "Merger", authorEmail: "merge@example.com", approvedBy: [], text: text,
+                            sideCommits: [PolicySideCommit(commit: "s1", authorName: "Alice", authorEmail: "alice@example.com", text: text.replacingOccurrences(of: "  - {by: dave, version: \"1.0\"}\n", with: "")),
+                                          PolicySideCommit(commit: "s2", authorName: "Side", authorEmail: sideAuthor, text: text)])]
+        }
+        let bound = ApprovalProof.proof(of: merge(sideAuthor: "dave@example.com"), people: people)
+        #expect(bound.approvals.map(\.bindingCommit) == ["s2"])
+        #expect(bound.approvals.map(\.commit) == ["m1"])
+        #expect(ApprovalProof.proof(of: merge(sideAuthor: "alice@example.com"), people: people).unbound.map(\.commit) == ["m1"])
     }
 
     /// Lint, the audit, the renewal diff and the record read coverage from these, so a retired

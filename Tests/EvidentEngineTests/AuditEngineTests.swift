@@ -12,7 +12,7 @@ import Testing
         var repository = try FixtureRepository(in: folder.url)
         var files = ExampleProgram.base.mapValues { Optional($0) }
         files["risk/risk-assessment.md"] = "---\nkind: risk-assessment\n---\nRegister.\n"
-        try repository.commit(files, on: "2026-01-10", message: "Program")
+        try repository.commitApproved(files, on: "2026-01-10", message: "Program")
         try repository.commit(["evidence/AC-01/2026-07-08-review.md": "Q3"], on: "2026-07-09")
         try repository.commit(["evidence/AC-01/2026-10-05-review.md": "Q4", "audits/2026/interviews/alice.md": "Notes"], on: "2026-10-06")
         try repository.commit(["README.md": "done"], on: "2026-12-20")

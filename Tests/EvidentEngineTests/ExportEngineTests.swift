@@ -14,7 +14,7 @@ import Testing
         var repository = try FixtureRepository(in: folder.url)
         var files = ExampleProgram.base.mapValues { Optional($0) }
         files["evidence/AC-01/2026-01-15-review.md"] = "Q1"
-        try repository.commit(files, on: "2026-01-16", message: "Program")
+        try repository.commitApproved(files, on: "2026-01-16", message: "Program")
         try repository.commit(["evidence/AC-01/2026-07-08-review.md": "Q3", "evidence/AC-01/2026-10-05-review notes/export.csv": "Q4"], on: "2026-10-06")
         try repository.commit(["README.md": "done"], on: "2026-12-20")
         let run = try Fixtures.auditAndWrite(repository)
@@ -89,7 +89,7 @@ import Testing
         let folder = try TemporaryDirectory()
         var fixture = try FixtureRepository(in: folder.url)
         _ = try Scaffold.write(ScaffoldRequest(folder: fixture.url.path, categories: ["availability"], organization: "Example Corp", year: 2026))
-        try fixture.commit([:], on: "2026-01-05", message: "Program")
+        try fixture.commitApproved([:], on: "2026-01-05", message: "Program")
         let document = try Fixtures.open(fixture).componentDefinition(ref: nil)
 
         let program = try Program.load(from: InMemoryFiles(try readTree(fixture.url)))

@@ -33,8 +33,8 @@ enum Fixtures {
         var files = ExampleProgram.base.mapValues { Optional($0) }
         files["evident.yaml"] = ExampleProgram.base["evident.yaml"]! + "auditors:\n  external: {firm: Example CPA}\n  internal: {name: Eve, firm: Example Corp}\n"
         files["risk/risk-assessment.md"] = "---\nkind: risk-assessment\n---\nRegister.\n"
-        // The policies land with their approvals by dave; the author is Fixture Author.
-        try repository.commit(files, on: "2026-01-10", message: "Program")
+        // The policies land written by Fixture Author and committed by dave with his Approved-by trailer, which binds his entries.
+        try repository.commitApproved(files, on: "2026-01-10", message: "Program")
         try repository.commit(["evidence/AC-01/2026-01-15-review.md": "Q1 again\n"], on: "2026-01-16")
         if let q2 { try repository.commit(["evidence/AC-01/\(q2)-review.md": "Q2"], on: q2Landing) }
         try repository.commit(["evidence/AC-01/2026-07-08-review.md": "Q3"], on: "2026-07-09")
@@ -94,7 +94,7 @@ enum Fixtures {
         files["evidence/AC-01/2026-01-15-review.md"] = nil
         files["evidence/AC-01/2025-01-15-review.md"] = "Q1\n"
         files["policies/POL-ACCESS-CONTROL.md"] = accessPolicy(version: "1.0", approvals: ["1.0"], body: "Policy text.\nAccess is granted by role.")
-        try repository.commit(files, on: "2025-01-16", message: "Program")
+        try repository.commitApproved(files, on: "2025-01-16", message: "Program")
         try repository.commit(["evidence/AC-03/2025-03-20-review.md": "late Q1", "evidence/AC-02/2025-05-01-review.md": "annual"], on: "2025-05-02")
         try repository.commit(["evidence/AC-03/2025-05-20-review.md": "Q2", "evidence/AC-01/2025-07-10-review.md": "Q3",
                                "evidence/AC-03/2025-07-10-review.md": "Q3"], on: "2025-07-11")
@@ -110,7 +110,7 @@ enum Fixtures {
                                "evidence/AC-04/.gitkeep": ""], on: "2026-02-01", message: "Add AC-04")
         try repository.commit(["controls/AC-02.md": control("AC-02", criteria: ["CC6.3"], owner: "bob", frequency: "annual", retiredOn: "2026-03-01")],
                               on: "2026-03-01", message: "Retire AC-02")
-        try repository.commit(["policies/POL-ACCESS-CONTROL.md": accessPolicy(version: "2.0", approvals: ["1.0", "2.0"], body: "Policy text.\nAccess is granted by role and reviewed each quarter.")],
+        try repository.commitApproved(["policies/POL-ACCESS-CONTROL.md": accessPolicy(version: "2.0", approvals: ["1.0", "2.0"], body: "Policy text.\nAccess is granted by role and reviewed each quarter.")],
                               on: "2026-03-10", message: "Access policy 2.0")
         try repository.commit(["evidence/AC-03/2026-03-20-review.md": "late Q1 again", "evidence/AC-01/2026-04-10-review.md": "Q2",
                                "evidence/AC-04/2026-05-05-joiner.md": "event"], on: "2026-05-02")

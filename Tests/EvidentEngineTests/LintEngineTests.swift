@@ -14,7 +14,7 @@ import Testing
     /// A committed copy of the example program, which lints clean.
     private func program(in folder: TemporaryDirectory) throws -> FixtureRepository {
         var repository = try FixtureRepository(in: folder.url)
-        try repository.commit(ExampleProgram.base.mapValues { Optional($0) }, message: "Program")
+        try repository.commitApproved(ExampleProgram.base.mapValues { Optional($0) }, message: "Program")
         return repository
     }
 

@@ -12,7 +12,7 @@ import Testing
         var fixture = try FixtureRepository(in: folder.url)
         var files = ExampleProgram.base.mapValues { Optional($0) }
         files["risk/risk-assessment.md"] = "---\nkind: risk-assessment\n---\nRegister.\n"
-        try fixture.commit(files, on: "2026-01-10", message: "Program")
+        try fixture.commitApproved(files, on: "2026-01-10", message: "Program")
         try fixture.commit(["evidence/AC-01/2026-04-10-review.md": "Q2", "audits/2026/interviews/alice.md": "Notes"], on: "2026-04-11")
         let repository = try ComplianceRepository(discoveringFrom: fixture.url.path)
         try repository.writeRecord(of: try repository.audit(AuditRequest()))

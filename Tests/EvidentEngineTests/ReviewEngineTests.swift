@@ -25,7 +25,7 @@ import Testing
     /// moves on afterwards so that the merge base is not main's tip.
     private func branch(_ change: [String: String?], in folder: TemporaryDirectory) throws -> FixtureRepository {
         var repository = try FixtureRepository(in: folder.url)
-        try repository.commit(ExampleProgram.base.mapValues { Optional($0) }, on: "2026-01-10", message: "Program")
+        try repository.commitApproved(ExampleProgram.base.mapValues { Optional($0) }, on: "2026-01-10", message: "Program")
         try Git.run(["checkout", "-q", "-b", "change"], in: repository.url)
         try repository.commit(change, on: "2026-02-01", message: "The change")
         try Git.run(["checkout", "-q", "main"], in: repository.url)

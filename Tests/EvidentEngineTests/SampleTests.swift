@@ -16,7 +16,7 @@ import Testing
             of: "cycles:\n", with: "cycles:\n  - {id: \"2025\", type: 2, start: 2025-01-01, end: 2025-12-31, fieldwork: 2026-01-25}\n")
         files["controls/AC-02.md"] = "---\nid: AC-02\ntitle: Monthly review\ncriteria: [CC6.1]\nowner: alice\nfrequency: monthly\nrisk: high\n---\nBody.\n"
         files["risk/risk-assessment.md"] = "---\nkind: risk-assessment\n---\nRegister.\n"
-        try fixture.commit(files, on: "2025-12-20", message: "Program")
+        try fixture.commitApproved(files, on: "2025-12-20", message: "Program")
         for month in 1...11 {
             let day = String(format: "2026-%02d-20", month)
             try fixture.commit(["evidence/AC-02/\(day)-review.md": "month \(month)"], on: String(format: "2026-%02d-21", month))

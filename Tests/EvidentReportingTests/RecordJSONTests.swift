@@ -26,7 +26,7 @@ import Testing
             {"id": "AC-03", "status": "retired", "result": "not-tested", "periods": [], "occurrences": [],
              "sample": {"population": 0, "population_sha256": "e3", "seed": "s0", "size": 0, "size_rule": "r", "items": [], "conclusions": {}}}
           ],
-          "policies": [{"id": "POL-01", "version": "1.2", "owner": "ciso", "approvals": [{"by": "ciso", "version": "1.2", "commit": "c", "landed": "2026-02-01"}, {"by": "cto", "commit": "d", "landed": "2026-02-02"}]},
+          "policies": [{"id": "POL-01", "version": "1.2", "owner": "ciso", "approvals": [{"by": "ciso", "version": "1.2", "commit": "c", "landed": "2026-02-01", "binding": "author", "binding_commit": "c"}, {"by": "cto", "commit": "d", "landed": "2026-02-02", "binding": "committer", "binding_commit": "e"}]},
                        {"id": "POL-02", "approvals": []}],
           "findings": [{"id": "F-1", "code": "EVID-MISSING", "severity": "high", "subject": "AC-02", "owner": "it-lead", "due": "2027-01-13",
                         "status": "open", "message": "no evidence\\nfor Q2 — 😀 \\\\ \\u001f", "evidence": ["a/b", "c"], "period": "2026-04-01/2026-06-30"},

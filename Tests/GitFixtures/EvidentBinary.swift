@@ -48,18 +48,31 @@ public struct FixtureRepository {
     /// Commits with the committer and author time set to noon UTC of `day` (YYYY-MM-DD).
     @discardableResult
     public mutating func commit(_ files: [String: String?], on day: String, message: String = "Change",
-                                author: (String, String) = ("Fixture Author", "author@example.com")) throws -> String {
+                                author: (String, String) = ("Fixture Author", "author@example.com"), committer: (name: String, email: String)? = nil) throws -> String {
         let parts = day.split(separator: "-").compactMap { Int($0) }
         var components = DateComponents()
         (components.year, components.month, components.day, components.hour) = (parts[0], parts[1], parts[2], 12)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         clock = Int64(calendar.date(from: components)!.timeIntervalSince1970) - 86_400
-        return try commit(files, message: message, author: author)
+        return try commit(files, message: message, author: author, committer: committer)
+    }
+
+    /// Dave, who approves the example program's policies.
+    public static let approver = (name: "Dave Approver", email: "dave@example.com")
+
+    /// Commits as `commit(_:on:)` does, committed by the approver with his `Approved-by:`
+    /// trailer: the way a maintainer applies someone's patch, which binds his approval entries.
+    @discardableResult
+    public mutating func commitApproved(_ files: [String: String?], on day: String? = nil, message: String = "Change") throws -> String {
+        let signed = "\(message)\n\nApproved-by: \(Self.approver.name) <\(Self.approver.email)>"
+        if let day { return try commit(files, on: day, message: signed, committer: Self.approver) }
+        return try commit(files, message: signed, committer: Self.approver)
     }
 
     @discardableResult
-    public mutating func commit(_ files: [String: String?], message: String = "Change", author: (String, String) = ("Fixture Author", "author@example.com")) throws -> String {
+    public mutating func commit(_ files: [String: String?], message: String = "Change", author: (String, String) = ("Fixture Author", "author@example.com"),
+                                committer: (name: String, email: String)? = nil) throws -> String {
         for (path, content) in files {
             let file = url.appendingPathComponent(path)
             if let content {
@@ -71,7 +84,7 @@ public struct FixtureRepository {
         }
         clock += 86_400
         try Git.run(["add", "-A"], in: url)
-        try Git.run(["commit", "-q", "--allow-empty", "-m", message], in: url, environment: Git.environment(time: clock, name: author.0, email: author.1))
+        try Git.run(["commit", "-q", "--allow-empty", "-m", message], in: url, environment: Git.environment(time: clock, name: author.0, email: author.1, committer: committer))
         return try Git.text(["rev-parse", "HEAD"], in: url)
     }
 }

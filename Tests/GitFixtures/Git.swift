@@ -10,10 +10,11 @@ public enum Git {
     }
 
     /// A fixed identity and clock, so fixture commits are reproducible.
-    public static func environment(time: Int64 = 1_767_225_600, name: String = "Fixture Author", email: String = "author@example.com") -> [String: String] {
+    public static func environment(time: Int64 = 1_767_225_600, name: String = "Fixture Author", email: String = "author@example.com",
+                                   committer: (name: String, email: String)? = nil) -> [String: String] {
         [
             "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": "\(time) +0000",
-            "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": "\(time) +0000",
+            "GIT_COMMITTER_NAME": committer?.name ?? name, "GIT_COMMITTER_EMAIL": committer?.email ?? email, "GIT_COMMITTER_DATE": "\(time) +0000",
         ]
     }
 

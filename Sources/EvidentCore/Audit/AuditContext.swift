@@ -57,7 +57,8 @@ public struct AuditContext: Sendable {
         self.populations = populations
         for (file, revisions) in policyRevisions {
             let parsed = ApprovalProof.parse(revisions)
-            let proof = ApprovalProof.proof(of: revisions, parsed: parsed, people: program.configuration.people)
+            let proof = ApprovalProof.proof(of: revisions, parsed: parsed, people: program.configuration.people,
+                                            requireSigned: program.configuration.requireSigned)
             policyProofs[file] = proof
             policyChanges[file] = PolicyChanges.unapprovedOrSelfApproved(revisions, parsed: parsed, proof: proof, window: window,
                                                                          people: program.configuration.people)

@@ -11,8 +11,8 @@ public struct AuditExample: Sendable {
     public var modified: [String: Day]
     /// Evidence deleted on that day: in the history, gone from the audited program.
     public var deleted: [String: Day]
-    /// Policy revisions by file; policies without any are taken as landed and approved by dave
-    /// (not their author) on 2026-01-10.
+    /// Policy revisions by file; policies without any are taken as written by Alice and landed on
+    /// 2026-01-10 by Dave, committing with his `Approved-by:` trailer.
     public var policyRevisions: [String: [PolicyRevision]]
     public var clockSkews: [ClockSkew]
     public var earlierRecords: [EarlierRecord]
@@ -61,7 +61,9 @@ public struct AuditExample: Sendable {
         var revisions = policyRevisions
         for policy in program.policies where revisions[policy.file] == nil {
             revisions[policy.file] = [PolicyRevision(commit: "add:\(policy.file)", day: Day(year: 2026, month: 1, day: 10)!, authorName: "Alice Smith",
-                                                     authorEmail: "alice@example.com", approvedBy: [], text: files[policy.file])]
+                                                     authorEmail: "alice@example.com", committerName: ExampleProgram.approver.name,
+                                                     committerEmail: ExampleProgram.approver.email,
+                                                     approvedBy: ["\(ExampleProgram.approver.name) <\(ExampleProgram.approver.email)>"], text: files[policy.file])]
         }
         let cycle = program.configuration.cycles[0]
         var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)

@@ -74,11 +74,22 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var sample: Sample
     }
 
+    /// An approval the history binds to its approver.
     public struct Approval: Codable, Sendable, Equatable {
         public var by: String
         public var version: String?
+        /// The mainline commit that landed it, and the day it landed.
         public var commit: String
         public var landed: String
+        /// Whether the approver authored the binding commit or committed it with a trailer.
+        public var binding: ProvenApproval.Binding
+        /// The commit the approver made: the mainline commit, or a side-branch commit it merged.
+        public var bindingCommit: String
+
+        enum CodingKeys: String, CodingKey {
+            case by, version, commit, landed, binding
+            case bindingCommit = "binding_commit"
+        }
     }
 
     public struct Policy: Codable, Sendable, Equatable {
@@ -211,7 +222,9 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         let policies = program.policies.sorted { $0.id.value < $1.id.value }.map { policy in
             let proof = context.policyProofs[policy.file] ?? PolicyProof(firstLanded: nil, approvals: [])
             return Policy(id: policy.id.value, version: policy.version?.value, owner: policy.owner?.value,
-                          approvals: proof.approvals.map { Approval(by: $0.by, version: $0.version, commit: $0.commit, landed: $0.day.description) })
+                          approvals: proof.approvals.map {
+                              Approval(by: $0.by, version: $0.version, commit: $0.commit, landed: $0.day.description, binding: $0.binding, bindingCommit: $0.bindingCommit)
+                          })
         }
         var seenKeys: [[String]: Int] = [:]
         var record = AuditRecord(

@@ -121,29 +121,69 @@ public struct StagedChange: Hashable, Sendable {
 public struct PolicyProof: Hashable, Sendable {
     /// The day the file first landed on the mainline.
     public var firstLanded: Day?
-    /// Approvals in landing order.
+    /// Bound approvals, in landing order.
     public var approvals: [ProvenApproval]
+    /// Approvals claimed in commits that do not bind them to the approver.
+    public var unbound: [UnboundApproval]
 
-    public init(firstLanded: Day?, approvals: [ProvenApproval]) {
+    public init(firstLanded: Day?, approvals: [ProvenApproval], unbound: [UnboundApproval] = []) {
         self.firstLanded = firstLanded
         self.approvals = approvals
+        self.unbound = unbound
     }
 }
 
-/// A policy approval proven by the mainline commit that carried it (SPEC §5).
+/// A policy approval the history binds to its approver.
 public struct ProvenApproval: Hashable, Sendable {
-    /// The approver: a `people` key, or the name from an `Approved-by:` trailer.
+    /// How the commit binds the approver.
+    public enum Binding: String, Hashable, Sendable, Codable {
+        /// The approver authored the commit that added the entry.
+        case author
+        /// The approver committed the mainline commit whose `Approved-by:` trailer names them.
+        case committer
+    }
+
+    /// The approver: a `people` key.
     public var by: String
     public var version: String?
-    /// The commit that proves it, and the day it landed.
+    /// The mainline commit that landed it, and the day it landed.
     public var commit: String
     public var day: Day
+    /// The commit whose author or committer is the approver: the mainline commit, or the side
+    /// commit a merge brought in.
+    public var bindingCommit: String
+    public var binding: Binding
 
-    public init(by: String, version: String?, commit: String, day: Day) {
+    public init(by: String, version: String?, commit: String, day: Day, bindingCommit: String? = nil, binding: Binding = .author) {
         self.by = by
         self.version = version
         self.commit = commit
         self.day = day
+        self.bindingCommit = bindingCommit ?? commit
+        self.binding = binding
+    }
+}
+
+/// An approval claimed in a commit the claimed approver did not make: it approves nothing.
+public struct UnboundApproval: Hashable, Sendable {
+    /// The claimed approver (a `people` key, or the trailer's text).
+    public var by: String
+    public var version: String?
+    /// The mainline commit that landed the claim.
+    public var commit: String
+    public var day: Day
+    /// What claims the approval: the entry or the trailer, as written.
+    public var claim: String
+    /// Why the history does not bind it.
+    public var reason: String
+
+    public init(by: String, version: String?, commit: String, day: Day, claim: String, reason: String) {
+        self.by = by
+        self.version = version
+        self.commit = commit
+        self.day = day
+        self.claim = claim
+        self.reason = reason
     }
 }
 

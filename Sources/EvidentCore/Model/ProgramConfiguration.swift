@@ -3,14 +3,22 @@ public struct Person: Hashable, Sendable {
     public var key: String
     public var name: String?
     public var email: String?
+    /// The other addresses the person commits with: each binds their approvals as `email` does.
+    public var emails: [String]
     public var github: String?
     public var role: String?
     public var location: SourceLocation
 
-    public init(key: String, name: String?, email: String?, github: String?, role: String?, location: SourceLocation) {
+    /// Every address the person commits with, lower-cased.
+    public var addresses: Set<String> {
+        Set(([email].compactMap { $0 } + emails).map { $0.lowercased() })
+    }
+
+    public init(key: String, name: String?, email: String?, emails: [String] = [], github: String?, role: String?, location: SourceLocation) {
         self.key = key
         self.name = name
         self.email = email
+        self.emails = emails
         self.github = github
         self.role = role
         self.location = location
@@ -116,10 +124,11 @@ public struct ProgramConfiguration: Sendable {
             for (key, value) in people.mapping {
                 guard let handle = key.string else { continue }
                 guard let person = MappingReader(value, file: file, lineOffset: 0, subject: "person '\(handle)'", diagnostics: &diagnostics) else { continue }
-                person.checkKeys(allowed: ["name", "email", "github", "role"], &diagnostics)
+                person.checkKeys(allowed: ["name", "email", "emails", "github", "role"], &diagnostics)
                 configuration.people[handle] = Person(
                     key: handle, name: person.string("name", required: true, &diagnostics)?.value,
-                    email: person.string("email", &diagnostics)?.value, github: person.string("github", &diagnostics)?.value,
+                    email: person.string("email", &diagnostics)?.value, emails: person.strings("emails", &diagnostics)?.map(\.value) ?? [],
+                    github: person.string("github", &diagnostics)?.value,
                     role: person.string("role", &diagnostics)?.value, location: reader.location(of: key))
             }
         }

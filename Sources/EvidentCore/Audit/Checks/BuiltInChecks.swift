@@ -10,7 +10,7 @@ extension Auditor {
         MissingPeriodCheck.self, LateEvidenceCheck.self, PartialPopulationCheck.self, ZeroPopulationCheck.self,
         ModifiedEvidenceCheck.self, DeletedEvidenceCheck.self, ClaimMismatchCheck.self,
         UncoveredCriterionCheck.self, MissingOwnerCheck.self, MissingPolicyCheck.self, PolicyReviewCheck.self,
-        PolicyChangeApprovalCheck.self, SelfApprovalCheck.self, StaleRiskAssessmentCheck.self, MissingInterviewCheck.self,
+        PolicyChangeApprovalCheck.self, SelfApprovalCheck.self, UnboundApprovalCheck.self, StaleRiskAssessmentCheck.self, MissingInterviewCheck.self,
         EarlyAuditCheck.self, LateAuditCheck.self, IndependenceCheck.self, TesterIndependenceCheck.self, UnsignedChangeCheck.self, ClockSkewCheck.self, HistoryRewrittenCheck.self,
     ]
 

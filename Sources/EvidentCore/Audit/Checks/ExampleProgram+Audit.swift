@@ -1,18 +1,28 @@
 /// History for the checks' examples: policy revisions and earlier records, which several checks
 /// build theirs from, so they live apart from any one check.
 extension ExampleProgram {
-    /// One revision of the example policy on `topic`, written by Alice.
-    public static func revision(topic: String, version: String, approvals: [(by: String, version: String)], body: String, on day: Day) -> PolicyRevision {
-        let entries = approvals.map { "  - {by: \($0.by), version: \"\($0.version)\", date: \(day)}\n" }.joined()
+    /// Dave, the example program's approver, as git names him.
+    public static let approver = (name: "Dave Approver", email: "dave@example.com")
+
+    /// One revision of the example policy on `topic`, written by Alice (or `author`), committed
+    /// by `committer` (default: its author) with `approvedBy` trailers.
+    public static func revision(topic: String, version: String, approvals: [(by: String, version: String)], body: String, on day: Day,
+                                author: (name: String, email: String) = ("Alice Smith", "alice@example.com"),
+                                committer: (name: String, email: String)? = nil, approvedBy: [String] = []) -> PolicyRevision {
+        // The written date is a claim and stays as first written; only the commits prove when.
+        let entries = approvals.map { "  - {by: \($0.by), version: \"\($0.version)\", date: 2026-01-10}\n" }.joined()
         let text = "---\nid: \(policyID(topic))\ntitle: \(topic) policy\nowner: alice\nversion: \"\(version)\"\ntopic: \(topic)\nreview_days: 365\n"
             + "controls: [AC-01]\napprovals:\n\(entries)---\n\(body)\n"
-        return PolicyRevision(commit: "rev:\(topic):\(version):\(day):\(approvals.count)", day: day, authorName: "Alice Smith",
-                              authorEmail: "alice@example.com", approvedBy: [], text: text)
+        return PolicyRevision(commit: "rev:\(topic):\(version):\(day):\(approvals.count)", day: day, authorName: author.name,
+                              authorEmail: author.email, committerName: committer?.name, committerEmail: committer?.email,
+                              approvedBy: approvedBy, text: text)
     }
 
-    /// The example policy as it first landed, approved by dave in the same commit.
+    /// The example policy as it first landed: written by Alice and committed by Dave with his
+    /// `Approved-by:` trailer, the way a maintainer applies a patch, so his entry is bound.
     public static func revisions(topic: String, landed: Day) -> [PolicyRevision] {
-        [revision(topic: topic, version: "1.0", approvals: [("dave", "1.0")], body: "Policy text.", on: landed)]
+        [revision(topic: topic, version: "1.0", approvals: [("dave", "1.0")], body: "Policy text.", on: landed,
+                  committer: approver, approvedBy: ["\(approver.name) <\(approver.email)>"])]
     }
 
     /// A committed record of `cycle` with at most one finding.
