@@ -22,6 +22,13 @@ struct DemoCommand: ParsableCommand {
         var text = "Built a demo program with a year of mainline history in \(path)\n"
         if !clean {
             text += "Planted: " + DemoProgram.planted.map { "\($0.code) on \($0.subject)" }.joined(separator: ", ") + "\n"
+            let caught = demo.run.findings.contains { $0.code == "POL-APPROVAL-UNBOUND" && $0.subject == "POL-VENDOR" }
+            text += "A forged approval: Alice wrote the executive's approval into her own change to POL-VENDOR; "
+                + (caught ? "it binds no one (POL-APPROVAL-UNBOUND) and the change stays unapproved.\n" : "it was NOT caught: this is a bug, please report it.\n")
+            if let survived = demo.sampleSurvivedSteering {
+                text += "A steered sample: \(DemoProgram.steeringCommits) empty commits after the audit "
+                    + (survived ? "left every control's sample unchanged (it depends on the population alone).\n" : "CHANGED a sample: this is a bug, please report it.\n")
+            }
         }
         text += try RecordFormat.text.renderer.string(demo.run.record)
         text += "Open \(demo.report.path) to read the report.\n"

@@ -8,6 +8,9 @@ public struct DemoOutcome {
     public var run: AuditRun
     /// Where report.html was written.
     public var report: URL
+    /// With the planted problems: whether the empty commits landed after the first audit left
+    /// every control's sample as it was.
+    public var sampleSurvivedSteering: Bool?
 }
 
 extension ComplianceRepository {
@@ -27,9 +30,25 @@ extension ComplianceRepository {
             try git.checkOutHead()
             return ComplianceRepository(git)
         }
-        let run = try repository.audit(AuditRequest(cycle: DemoProgram.cycle))
+        var run = try repository.audit(AuditRequest(cycle: DemoProgram.cycle))
+        var survived: Bool?
+        if !clean {
+            // Someone who dislikes the sample lands empty commits to re-roll it.
+            let before = run.record.controls.map(\.sample)
+            try mapped {
+                let tip = try repository.git.commitInfo(try repository.git.resolveCommit("HEAD").commit)
+                for offset in 1...DemoProgram.steeringCommits {
+                    let time = tip.committer.time + Int64(offset) * 600
+                    try repository.git.commit([:], message: "Re-run CI", author: (tip.author.name, tip.author.email, time),
+                                              committer: (tip.author.name, tip.author.email, time))
+                }
+                try repository.git.checkOutHead()
+            }
+            run = try repository.audit(AuditRequest(cycle: DemoProgram.cycle))
+            survived = run.record.controls.map(\.sample) == before
+        }
         let folder = try repository.writeRecord(of: run)
         let report = URL(fileURLWithPath: path).appendingPathComponent(folder, isDirectory: true).appendingPathComponent("report.html")
-        return DemoOutcome(repository: repository, run: run, report: report)
+        return DemoOutcome(repository: repository, run: run, report: report, sampleSurvivedSteering: survived)
     }
 }

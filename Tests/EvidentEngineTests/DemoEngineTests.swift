@@ -22,6 +22,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: demo.report.path))
         let written = try AuditRecord.read(try Data(contentsOf: target.appendingPathComponent("audits/2026/record.json")), file: "record.json")
         #expect(written == record, "the record written is the record audited")
+        #expect(demo.sampleSurvivedSteering == nil, "the clean demo does not try to steer")
     }
 
     @Test func plantedProblemsAreFoundExactly() throws {
@@ -35,6 +36,11 @@ import Testing
         }
         // Deleting GV-08's second-quarter evidence also leaves that quarter without evidence.
         #expect(pairs == Set(DemoProgram.planted.map { "\($0.code) \($0.subject)" } + ["EVID-MISSING-PERIOD GV-08", "EVID-LATE AC-06"]))
+        // The forged approval binds no one, and the empty commits landed to re-roll the sample changed nothing.
+        let forged = try #require(found.first { $0.code == "POL-APPROVAL-UNBOUND" })
+        #expect(forged.subject == "POL-VENDOR" && forged.message.contains("not by executive"), "\(forged.message)")
+        #expect(demo.sampleSurvivedSteering == true)
+        #expect(demo.run.record.auditedCommit == (try Git.text(["rev-parse", "HEAD"], in: target)), "the record audits the tip after the steering commits")
         let missing = try #require(found.first { $0.code == "EVID-MISSING-PERIOD" && $0.subject == "AC-05" })
         #expect(missing.period == "2026-07-01…2026-09-30")
 

@@ -13,8 +13,12 @@ public enum DemoProgram {
     public static let planted: [(code: String, subject: String)] = [
         ("EVID-MISSING-PERIOD", "AC-05"), ("EVID-LATE", "OP-03"), ("EVID-MODIFIED-AFTER-LANDING", "CM-01"),
         ("EVID-DELETED", "GV-08"), ("EVID-CLAIM-MISMATCH", "AC-06"), ("POL-SELF-APPROVED", "POL-ACCESS"),
-        ("POL-CHANGE-UNAPPROVED", "POL-VENDOR"),
+        ("POL-CHANGE-UNAPPROVED", "POL-VENDOR"), ("POL-APPROVAL-UNBOUND", "POL-VENDOR"),
     ]
+
+    /// Commits that try to re-roll the sample after the audit: they change nothing, so the
+    /// sample, which depends on the population alone, cannot change.
+    public static let steeringCommits = 3
 
     public static let cycle = "2026"
 
@@ -87,8 +91,11 @@ public enum DemoProgram {
                                     .replacingOccurrences(of: "date: 2026-02-02}", with: "date: 2026-02-02}\n  - {by: security-lead, version: \"1.1\", date: 2026-07-01}")
                                     + "- Reviews of production access are signed by two people.\n"]))
             let vendor = "policies/POL-VENDOR.md"
+            // Alice writes the executive's approval of her own change into it: a forged approval.
             commits.append(Commit(day: day("2026-08-01"), author: alice, message: "Add vendor exit planning",
-                                  files: [vendor: policyText[vendor]!.replacingOccurrences(of: "\nversion: \"1.0\"\n", with: "\nversion: \"1.1\"\n") + "- Critical vendors have an exit plan.\n"]))
+                                  files: [vendor: policyText[vendor]!.replacingOccurrences(of: "\nversion: \"1.0\"\n", with: "\nversion: \"1.1\"\n")
+                                    .replacingOccurrences(of: "date: 2026-02-02}", with: "date: 2026-02-02}\n  - {by: executive, version: \"1.1\", date: 2026-08-01}")
+                                    + "- Critical vendors have an exit plan.\n"]))
         }
         var interviews: [String: String?] = [:]
         for owner in Set(StarterCatalog.controls.filter { $0.category == .security }.map(\.owner)) {
