@@ -56,7 +56,7 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
         out += "</p>\n<table><tr><th>control</th><th>owner</th><th>frequency</th><th>result</th><th>timeline</th><th>sample</th></tr>\n"
         for control in record.controls {
             out += "<tr class=\"control\"><td>\(escape(control.id)) \(escape(control.title ?? ""))</td><td>\(escape(control.owner ?? "—"))</td>"
-            out += "<td>\(escape(control.frequency?.rawValue ?? "—"))</td><td>\(escape(control.result.rawValue))</td><td><div class=\"timeline\">"
+            out += "<td>\(escape(control.frequency?.rawValue ?? "—"))</td><td title=\"\(escape(control.conclusion))\">\(escape(control.result.rawValue))</td><td><div class=\"timeline\">"
             for period in control.periods {
                 let occurrences = period.occurrences.map { "\($0.path) claimed \($0.claimed), landed \($0.landed ?? "never")" }.joined(separator: "; ")
                 let title = "\(period.start) to \(period.end): \(period.state.rawValue)\(occurrences.isEmpty ? "" : " — " + occurrences)"

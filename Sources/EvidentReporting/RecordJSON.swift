@@ -64,6 +64,7 @@ public struct RecordJSONRenderer: DocumentRenderer {
 
     private static func control(_ json: inout JSONWriter, _ control: AuditRecord.Control) {
         json.object { json in
+            json.member("conclusion", control.conclusion)
             json.member("frequency", control.frequency?.rawValue)
             json.member("id", control.id)
             json.key("occurrences")

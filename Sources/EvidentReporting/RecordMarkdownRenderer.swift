@@ -48,6 +48,11 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
         }
         out += "\nPeriods: " + PeriodResult.State.allCases.map { "\(Self.symbol($0)) \(RecordSummaryRenderer.label($0))" }.joined(separator: ", ") + ".\n"
 
+        out += "\n## Conclusions\n\n"
+        for control in record.controls {
+            out += "- \(control.id): \(control.result.rawValue) — \(cell(control.conclusion))\n"
+        }
+
         out += "\n## Samples to inspect\n\n"
         for control in record.controls where !control.sample.items.isEmpty {
             out += "- \(control.id): " + control.sample.items.map { "`\($0)`" }.joined(separator: ", ") + "\n"

@@ -24,6 +24,8 @@ public struct RecordSummaryRenderer: TextDocumentRenderer {
         switch result {
         case .effective: "effective"
         case .exceptions: "with exceptions"
+        case .ineffective: "ineffective"
+        case .notOccurring: "not occurring"
         case .notTested: "not tested"
         }
     }

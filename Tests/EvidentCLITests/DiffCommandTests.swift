@@ -204,7 +204,7 @@ import Testing
         #expect(diff.policies.changed.map(\.id) == ["POL-ACCESS-CONTROL"] && diff.policies.changed.first?.approved == true)
         #expect(diff.policies.changed.first?.text.last == "+ Access is granted by role and reviewed each quarter.")
         let ac01 = try #require(diff.populations.first { $0.control == "AC-01" })
-        #expect(ac01.before?.summary == "3/4 on time, 1 missing" && ac01.before?.result == "exceptions" && ac01.before?.onTime == 3)
+        #expect(ac01.before?.summary == "3/4 on time, 1 missing" && ac01.before?.result == "ineffective" && ac01.before?.onTime == 3)
         #expect(ac01.after?.summary == "4/4 on time" && ac01.changed)
         #expect(diff.populations.first { $0.control == "AC-04" }?.before == nil, "absent before the control existed")
         let recurring = try #require(diff.findings.recurring.first { $0.code == "EVID-LATE" && $0.subject == "AC-03" })
@@ -221,7 +221,7 @@ import Testing
 
         let markdown = try EvidentBinary.run(["diff", "2025", "2026", "--format", "markdown"], in: repository.url)
         #expect(markdown.output.contains("# Renewal diff — cycle 2025 to 2026"))
-        #expect(markdown.output.contains("| AC-01 | 3/4 on time, 1 missing (exceptions) | 4/4 on time"))
+        #expect(markdown.output.contains("| AC-01 | 3/4 on time, 1 missing (ineffective) | 4/4 on time"))
         #expect(markdown.output.contains("+Access is granted by role and reviewed each quarter."))
         #expect(markdown.output.contains("process or ownership problem"))
         let text = try EvidentBinary.run(["diff", "2025", "2026"], in: repository.url)

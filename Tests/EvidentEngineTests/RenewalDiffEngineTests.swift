@@ -50,7 +50,7 @@ import Testing
 
         let populations = Dictionary(uniqueKeysWithValues: diff.populations.map { ($0.control, $0) })
         #expect(populations["AC-01"]?.before?.summary == "3/4 on time, 1 missing")
-        #expect(populations["AC-01"]?.before?.result == .exceptions)
+        #expect(populations["AC-01"]?.before?.result == .ineffective, "a missing quarter makes it ineffective")
         #expect(populations["AC-01"]?.after?.summary == "4/4 on time")
         #expect(populations["AC-03"]?.before?.summary == "3/4 on time, 1 late")
         #expect(populations["AC-03"]?.after?.summary == "3/4 on time, 1 late")

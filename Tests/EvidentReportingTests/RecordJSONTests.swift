@@ -18,12 +18,12 @@ import Testing
           "criteria": [{"id": "CC6.1", "title": "Logical access", "controls": ["AC-01", "AC-02"]}, {"id": "CC9.9", "title": "t", "controls": []}],
           "controls": [
             {"id": "AC-02", "title": "Quarterly access review", "owner": "it-lead", "frequency": "quarterly", "risk": "high",
-             "status": "active", "result": "exceptions", "window": "2026-01-01/2026-12-31", "startedOn": "2026-01-01",
+             "status": "active", "result": "exceptions", "conclusion": "2 isolated deviations", "window": "2026-01-01/2026-12-31", "startedOn": "2026-01-01",
              "periods": [{"start": "2026-01-01", "end": "2026-03-31", "state": "late", "occurrences": [\(occurrence)]},
                          {"start": "2026-04-01", "end": "2026-06-30", "state": "missing", "occurrences": []}],
              "occurrences": [\(occurrence)],
              "sample": {"population": 3, "population_sha256": "p", "seed": "s", "size": 2, "size_rule": "quarterly, high risk: 3", "items": ["b", "a"], "conclusions": {"b": "pass", "B": "exception: \\u0001\\ttab", "é": "pass", "a10": "pass", "a9": "pass"}}},
-            {"id": "AC-03", "status": "retired", "result": "not-tested", "periods": [], "occurrences": [],
+            {"id": "AC-03", "status": "retired", "result": "not-tested", "conclusion": "nothing", "periods": [], "occurrences": [],
              "sample": {"population": 0, "population_sha256": "e3", "seed": "s0", "size": 0, "size_rule": "r", "items": [], "conclusions": {}}}
           ],
           "policies": [{"id": "POL-01", "version": "1.2", "owner": "ciso", "approvals": [{"by": "ciso", "version": "1.2", "commit": "c", "landed": "2026-02-01", "binding": "author", "binding_commit": "c"}, {"by": "cto", "commit": "d", "landed": "2026-02-02", "binding": "committer", "binding_commit": "e"}]},

@@ -67,6 +67,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var risk: RiskLevel?
         public var status: ControlStatus
         public var result: ControlResult
+        /// The written rule that decided `result`.
+        public var conclusion: String
         public var window: String?
         public var startedOn: String?
         public var periods: [Period]
@@ -176,7 +178,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         let criteria = TrustServicesCriteria.inScope(configuration.categories).map { criterion in
             Criterion(id: criterion.id, title: criterion.title, controls: program.activeControlIDs(covering: criterion.id))
         }
-        let withExceptions = Set(findings.filter(\.severity.isException).map(\.subject))
+        let findingsBySubject = Dictionary(grouping: findings, by: \.subject)
         // A control that had a deviation in the previous cycle takes the next larger sample.
         var previousDeviations: [String: String] = [:]
         if let previous = context.previousCycleRecord?.record {
@@ -185,8 +187,6 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         let controls = active.sorted { $0.id.value < $1.id.value }.map { control -> Control in
             let population = context.populations[control.id.value]
             let tested = population?.tested ?? []
-            let result: ControlResult = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? .notTested
-                : withExceptions.contains(control.id.value) ? .exceptions : .effective
             let items: [ProvenOccurrence]
             // The population: an event control's occurrences, else the occurrences of the tested periods.
             if let population, population.frequency == .event {
@@ -195,6 +195,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                 var seen: Set<String> = []
                 items = tested.flatMap(\.occurrences).filter { seen.insert($0.path).inserted }
             }
+            let (result, conclusion) = ControlConclusion.conclude(frequency: control.frequency?.value, population: population,
+                                                                  populationSize: items.count, findings: findingsBySubject[control.id.value] ?? [])
             let frequency = control.frequency?.value ?? .event
             let risk = control.risk?.value ?? .moderate
             let deviationCycle = previousDeviations[control.id.value]
@@ -204,7 +206,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             }, size: size)
             return Control(
                 id: control.id.value, title: control.title, owner: control.owner?.value, frequency: control.frequency?.value,
-                risk: control.risk?.value, status: control.status, result: result,
+                risk: control.risk?.value, status: control.status, result: result, conclusion: conclusion,
                 window: population.map { "\($0.window.start)/\($0.window.end)" }, startedOn: population?.startedOn?.description,
                 periods: (population?.periods ?? []).map { period in
                     Period(start: period.period.start.description, end: period.period.end.description, state: period.state,

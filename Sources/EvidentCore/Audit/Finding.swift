@@ -26,6 +26,19 @@ public struct Finding: Hashable, Sendable {
     public var evidence: [String]
     /// The period it concerns, for period findings.
     public var period: DayRange?
+
+    public init(code: String, severity: FindingSeverity, subject: String, owner: String?, due: Day, status: FindingStatus,
+                message: String, evidence: [String], period: DayRange? = nil) {
+        self.code = code
+        self.severity = severity
+        self.subject = subject
+        self.owner = owner
+        self.due = due
+        self.status = status
+        self.message = message
+        self.evidence = evidence
+        self.period = period
+    }
 }
 
 extension FindingSeverity {

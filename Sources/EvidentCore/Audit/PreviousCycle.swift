@@ -10,8 +10,8 @@ extension ControlResult {
     /// Whether the control deviated: its next cycle's sample takes the next larger size.
     public var hadDeviation: Bool {
         switch self {
-        case .exceptions: true
-        case .effective, .notTested: false
+        case .exceptions, .ineffective: true
+        case .effective, .notTested, .notOccurring: false
         }
     }
 }
