@@ -161,36 +161,17 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public static func make(context: AuditContext, findings: [EvidentCore.Finding], auditedCommit: String, tool: String, previous: String?) -> AuditRecord {
         let program = context.program
         let configuration = program.configuration
-        let active = program.controls.filter { context.populations[$0.id.value] != nil || $0.isActive }
         let criteria = TrustServicesCriteria.inScope(configuration.categories).map { criterion in
             Criterion(id: criterion.id, title: criterion.title, controls: program.activeControlIDs(covering: criterion.id))
         }
         let withExceptions = Set(findings.filter(\.severity.isException).map(\.subject))
-        // A control that had a deviation in the previous cycle takes the next larger sample.
-        var previousDeviations: [String: String] = [:]
-        if let previous = context.previousCycleRecord?.record {
-            for control in previous.controls where control.result.hadDeviation { previousDeviations[control.id] = previous.cycle.id }
-        }
-        let controls = active.sorted { $0.id.value < $1.id.value }.map { control -> Control in
+        let controls = context.recordedControls.map { control -> Control in
             let population = context.populations[control.id.value]
             let tested = population?.tested ?? []
             let result: ControlResult = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? .notTested
                 : withExceptions.contains(control.id.value) ? .exceptions : .effective
-            let items: [ProvenOccurrence]
-            // The population: an event control's occurrences, else the occurrences of the tested periods.
-            if let population, population.frequency == .event {
-                items = population.occurrences.filter { $0.landed != nil }
-            } else {
-                var seen: Set<String> = []
-                items = tested.flatMap(\.occurrences).filter { seen.insert($0.path).inserted }
-            }
-            let frequency = control.frequency?.value ?? .event
-            let risk = control.risk?.value ?? .moderate
-            let deviationCycle = previousDeviations[control.id.value]
-            let size = Sampling.size(frequency: frequency, risk: risk, population: items.count, enlarged: deviationCycle != nil)
-            let drawn = Sampling.draw(cycle: context.cycle.id, control: control.id.value, population: items.map {
-                Sampling.Item(path: $0.path, claimed: $0.claimed, landingCommit: $0.landingCommit ?? "")
-            }, size: size)
+            // The context draws a sample for every control it records, before the checks run.
+            let sample = context.samples[control.id.value]!
             return Control(
                 id: control.id.value, title: control.title, owner: control.owner?.value, frequency: control.frequency?.value,
                 risk: control.risk?.value, status: control.status, result: result,
@@ -200,10 +181,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                            occurrences: period.occurrences.map(Self.occurrence))
                 },
                 occurrences: population.map { $0.frequency == .event ? $0.occurrences.map(Self.occurrence) : [] } ?? [],
-                sample: Sample(population: items.count, populationSHA256: drawn.populationSHA256, seed: drawn.seed, size: size,
-                               sizeRule: Sampling.sizeRule(frequency: frequency, risk: risk, population: items.count,
-                                                           enlarged: deviationCycle != nil, deviationCycle: deviationCycle),
-                               items: drawn.items.map(\.path),
+                sample: Sample(population: sample.population, populationSHA256: sample.populationSHA256, seed: sample.seed, size: sample.size,
+                               sizeRule: sample.sizeRule, items: sample.items,
                                conclusions: (context.testing?.conclusions[control.id.value] ?? [:]).mapValues { conclusion in
                                    conclusion.result == .pass ? "pass" : "exception" + (conclusion.note.map { ": \($0)" } ?? "")
                                }))
