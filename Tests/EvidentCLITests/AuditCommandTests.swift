@@ -174,10 +174,16 @@ import Testing
         #expect((sample["conclusions"] as? [String: String])?[sampled] == "exception: no sign-off")
         #expect((sample["items"] as! [String]).count == 2, "a moderate quarterly control samples 2 of its quarters")
 
+        #expect(codes(record).contains("TEST-EXCEPTION AC-01"))
+
+        // An invalid workpaper is a finding naming where it is wrong; the audit still runs.
         try repository.commit(["audits/2026/testing.yaml": "tester: bob\nconclusions: {AC-01: {x: {result: maybe}}}\n"], on: "2026-12-21")
-        let bad = try EvidentBinary.run(["audit", "--dry-run"], in: repository.url)
-        #expect(bad.status == 2)
-        #expect(bad.error.contains("audits/2026/testing.yaml:2:"))
+        let bad = try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url)
+        #expect(bad.status == 0, "\(bad.error)")
+        let badRecord = try self.record(bad)
+        let invalid = try #require((badRecord["findings"] as! [[String: Any]]).first { $0["code"] as? String == "TEST-WORKPAPER-INVALID" })
+        #expect(invalid["subject"] as? String == "2026")
+        #expect((invalid["message"] as? String)?.hasPrefix("audits/2026/testing.yaml:2:") == true, "\(invalid)")
     }
 
     /// With trust.require_signed, SSH signatures are verified with ssh-keygen against the committed allowed_signers.

@@ -17,8 +17,12 @@ public struct AuditContext: Sendable {
     private(set) var policyChanges: [String: (unapproved: [PolicyChanges.Change], selfApproved: [PolicyChanges.Change])] = [:]
     /// Findings of the primary checks, for the checks that follow findings up (set by `Auditor`).
     var primaryFindings: [Finding]?
-    /// The tester's record of the cycle, when one was committed.
+    /// The tester's conclusions on the cycle's samples, when a testing workpaper was committed
+    /// and has no problem (see `takeTestingWorkpaper`).
     public var testing: TestingRecord?
+    /// The first problem of the cycle's testing workpaper when it has one: the audit then counts
+    /// none of its conclusions (`testing` is nil) and reports the problem instead of stopping.
+    public var testingProblem: Diagnostic?
     /// Every recorded control's sample, by control id: drawn when the context is made and again
     /// whenever what it depends on changes (the program, the cycle, the populations, and
     /// `earlierRecords`: a deviation in the previous cycle enlarges a sample).
@@ -71,6 +75,20 @@ public struct AuditContext: Sendable {
 
     private mutating func drawSamples() {
         samples = Self.drawSamples(program: program, cycle: cycle, populations: populations, previous: previousCycleRecord)
+    }
+
+    /// Takes the cycle's testing workpaper (nil when none was committed): its conclusions when it
+    /// has no problem, else its first problem, so an invalid workpaper is a finding rather than
+    /// an audit that cannot run.
+    public mutating func takeTestingWorkpaper(_ workpaper: TestingWorkpaper?) {
+        testing = nil
+        testingProblem = nil
+        guard let workpaper else { return }
+        if let problem = workpaper.problems(people: program.configuration.people).first {
+            testingProblem = problem
+        } else {
+            testing = workpaper.record
+        }
     }
 
     func finding(_ check: some AuditCheck, subject: String, owner: String?, message: String, evidence: [String] = [], period: DayRange? = nil) -> Finding {

@@ -35,16 +35,6 @@ public struct TestingRecord: Sendable {
         self.tester = tester
         self.conclusions = conclusions
     }
-
-    /// Reads a workpaper the audit relies on; its first reading problem or invalid result is thrown.
-    public static func parse(_ text: String, file: String) throws(InputError) -> TestingRecord {
-        let workpaper = TestingWorkpaper.read(text, file: file, cycle: "")
-        let problems = workpaper.diagnostics.filter { $0.severity == .error }.map { ($0.message, $0.location) } + workpaper.invalidResults
-        if let problem = problems.min(by: { ($0.1.line, $0.1.column) < ($1.1.line, $1.1.column) }) {
-            throw InputError(problem.0, at: problem.1)
-        }
-        return workpaper.record
-    }
 }
 
 /// `<audits folder>/<cycle>/testing.yaml` as written: every entry with where it stands, valid or
