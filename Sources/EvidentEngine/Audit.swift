@@ -88,10 +88,11 @@ extension ComplianceRepository {
                     : nil
             }
             context.earlierRecords = try earlierRecords(layout: configuration.layout, commit: commit)
-            let testingPath = "\(configuration.layout.audits)/\(cycle.id)/testing.yaml"
-            if let data = try git.contents(of: testingPath, at: commit) {
-                context.testing = try TestingRecord.parse(String(decoding: data, as: UTF8.self), file: testingPath)
-            }
+            // Read for the audited cycle itself: with `cycles`, it may be one the commit's evident.yaml lacks.
+            let testingPath = TestingWorkpaper.path(cycle: cycle.id, layout: configuration.layout)
+            context.takeTestingWorkpaper(try git.contents(of: testingPath, at: commit).map {
+                TestingWorkpaper.read($0, file: testingPath, cycle: cycle.id)
+            })
             let findings = Auditor().run(context)
             let previous = try previousRecordHash(cycle: cycle, cycles: configuration.cycles, layout: configuration.layout, commit: commit)
             var record = AuditRecord.make(context: context, findings: findings, auditedCommit: commit.description,

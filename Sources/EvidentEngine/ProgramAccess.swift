@@ -49,8 +49,12 @@ extension ComplianceRepository {
 
     /// A usage error when the program has an error diagnostic: nothing is audited, exported or
     /// owned from a program that does not parse.
+    ///
+    /// A testing workpaper's problems do not count: the audit reports them as a finding
+    /// (TEST-WORKPAPER-INVALID) and goes on, and nothing else reads the workpaper.
     func requireLintClean(_ program: Program, before what: String) throws(EngineError) {
-        if let problem = program.diagnostics.first(where: { $0.severity == .error }) {
+        let workpapers = Set(program.testingWorkpapers.map(\.file))
+        if let problem = program.diagnostics.first(where: { $0.severity == .error && !workpapers.contains($0.location.file) }) {
             throw EngineError(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)]; fix it (see `evident lint`) \(what)")
         }
     }

@@ -65,6 +65,12 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
             if control.periods.isEmpty { out += "\(control.occurrences.count) occurrences (event-driven)" }
             out += "</div></td><td>\(control.sample.size) of \(control.sample.population)</td></tr>\n"
         }
+        if let unsampled = record.unsampledConclusions {
+            out += "</table>\n<h2 id=\"unsampled-conclusions\">Conclusions outside the samples</h2>\n<table><tr><th>control</th><th>item</th><th>conclusion</th></tr>\n"
+            for conclusion in unsampled {
+                out += "<tr><td>\(escape(conclusion.control))</td><td><code>\(escape(conclusion.item))</code></td><td>\(escape(conclusion.conclusion))</td></tr>\n"
+            }
+        }
         out += "</table>\n<h2 id=\"coverage\">Criteria coverage</h2>\n<table><tr><th>criterion</th><th>controls</th></tr>\n"
         for criterion in record.criteria {
             out += "<tr><td>\(escape(criterion.id)) \(escape(criterion.title))</td><td>\(criterion.controls.isEmpty ? "<strong>none</strong>" : escape(criterion.controls.joined(separator: ", ")))</td></tr>\n"

@@ -58,6 +58,16 @@ public struct RecordJSONRenderer: DocumentRenderer {
             json.member("system", record.system)
             json.member("tester", record.tester)
             json.member("tool", record.tool)
+            if let unsampled = record.unsampledConclusions {
+                json.key("unsampled_conclusions")
+                json.array(unsampled) { json, conclusion in
+                    json.object { json in
+                        json.member("conclusion", conclusion.conclusion)
+                        json.member("control", conclusion.control)
+                        json.member("item", conclusion.item)
+                    }
+                }
+            }
         }
         return writer.finished()
     }

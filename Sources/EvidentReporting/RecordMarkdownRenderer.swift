@@ -15,6 +15,7 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
         out += "| Window | \(record.cycle.start) to \(record.cycle.end) (type \(record.cycle.type)) |\n"
         if let fieldwork = record.cycle.fieldwork { out += "| Fieldwork | \(fieldwork) |\n" }
         out += "| Audited commit | `\(record.auditedCommit)` |\n| Clock | \(record.clock) |\n| Categories | \(record.categories.joined(separator: ", ")) |\n"
+        if let tester = record.tester { out += "| Tester | \(cell(tester)) |\n" }
         out += "| Previous record (sha-256) | \(record.previous.map { "`\($0)`" } ?? "none") |\n| Tool | \(record.tool) |\n\n"
 
         out += "## Findings, by audit impact\n\n"
@@ -55,7 +56,17 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
 
         out += "\n## Samples to inspect\n\n"
         for control in record.controls where !control.sample.items.isEmpty {
-            out += "- \(control.id): " + control.sample.items.map { "`\($0)`" }.joined(separator: ", ") + "\n"
+            out += "- \(control.id): " + control.sample.items.map { item in
+                "`\(item)`" + (control.sample.conclusions[item].map { " (\(cell($0)))" } ?? "")
+            }.joined(separator: ", ") + "\n"
+        }
+        if let unsampled = record.unsampledConclusions {
+            out += "\n## Conclusions outside the samples\n\n"
+            out += "The tester concluded on these items, but they are not in their control's sample for this record.\n\n"
+            out += "| control | item | conclusion |\n|---|---|---|\n"
+            for conclusion in unsampled {
+                out += "| \(cell(conclusion.control)) | `\(conclusion.item)` | \(cell(conclusion.conclusion)) |\n"
+            }
         }
 
         out += "\n## Policies\n\n| policy | version | proven approvals |\n|---|---|---|\n"

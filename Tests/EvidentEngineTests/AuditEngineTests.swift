@@ -124,7 +124,8 @@ import Testing
     @Test func testersConclusionsAreRecordedAndMustComeFromSomeoneElse() throws {
         let folder = try TemporaryDirectory()
         var fixture = try Fixtures.yearOfEvidence(in: folder)
-        let sampled = "evidence/AC-01/2026-07-08-review.md"
+        // The tester concludes on an item the sample holds (the sample does not depend on the workpaper).
+        let sampled = try #require(try Fixtures.open(fixture).audit(AuditRequest()).record.controls.first { $0.id == "AC-01" }?.sample.items.first)
         try fixture.commit(["audits/2026/testing.yaml": "tester: bob\nconclusions:\n  AC-01:\n    \(sampled): {result: exception, note: no sign-off}\n"], on: "2026-12-20")
         let record = try Fixtures.open(fixture).audit(AuditRequest()).record
         #expect(Fixtures.keys(record).contains("INDEP-CONFLICT AC-01"), "bob operates AC-01")
@@ -133,10 +134,14 @@ import Testing
         #expect(control.sample.conclusions[sampled] == "exception: no sign-off")
         #expect(control.sample.items.count == 2, "a moderate quarterly control samples 2 of its quarters")
 
+        #expect(Fixtures.keys(record).contains("TEST-EXCEPTION AC-01"))
+
+        // An invalid workpaper is a finding naming where it is wrong; the audit still runs.
         try fixture.commit(["audits/2026/testing.yaml": "tester: bob\nconclusions: {AC-01: {x: {result: maybe}}}\n"], on: "2026-12-21")
-        let error = #expect(throws: EngineError.self) { try Fixtures.open(fixture).audit(AuditRequest()) }
-        #expect(error?.status == .usage)
-        #expect(error?.message.contains("audits/2026/testing.yaml:2:") == true, "\(error?.message ?? "")")
+        let bad = try Fixtures.open(fixture).audit(AuditRequest()).record
+        let invalid = try #require(bad.findings.first { $0.code == "TEST-WORKPAPER-INVALID" })
+        #expect(invalid.subject == "2026")
+        #expect(invalid.message.hasPrefix("audits/2026/testing.yaml:2:"), "\(invalid.message)")
     }
 
     /// With trust.require_signed, SSH signatures are verified with ssh-keygen against the committed allowed_signers.

@@ -32,7 +32,9 @@ import Testing
                         "status": "open", "message": "no evidence\\nfor Q2 — 😀 \\\\ \\u001f", "evidence": ["a/b", "c"], "period": "2026-04-01/2026-06-30"},
                        {"id": "F-2", "code": "POL-UNAPPROVED", "severity": "medium", "subject": "POL-02", "due": "2027-01-13", "status": "overdue", "message": "m", "evidence": []}],
           "follow_up": [{"id": "F-0", "code": "EVID-LATE", "subject": "AC-01", "status": "remediated"}],
-          "tester": "auditor", "previous": "ab", "format_version": 2, "renderings": {"record.md": "m", "report.html": "h"}
+          "tester": "auditor", "previous": "ab",
+          "unsampled_conclusions": [{"control": "AC-02", "item": "evidence/AC-02/2026-Q1 review.md", "conclusion": "exception: \\"late\\""},
+                                    {"control": "AC-09", "item": "é", "conclusion": "pass"}], "format_version": 2, "renderings": {"record.md": "m", "report.html": "h"}
         }
         """
         return try JSONDecoder().decode(AuditRecord.self, from: Data(json.utf8))
@@ -49,6 +51,7 @@ import Testing
         record.system = nil
         record.tester = nil
         record.previous = nil
+        record.unsampledConclusions = nil
         record.cycle.fieldwork = nil
         record.followUp = []
         record.findings = []

@@ -1,13 +1,13 @@
 /// Everything an audit check may look at: the program at the audited commit, the cycle, the
 /// audit's clock and what the mainline history proves.
 public struct AuditContext: Sendable {
-    public var program: Program
-    public var cycle: AuditCycle
+    public var program: Program { didSet { drawSamples() } }
+    public var cycle: AuditCycle { didSet { drawSamples() } }
     public var clock: Day
     /// Proven occurrences per control id.
     public var evidence: [String: [EvidenceProof]]
     /// Populations per control id (controls that are active or retired inside the window).
-    public var populations: [String: Population]
+    public var populations: [String: Population] { didSet { drawSamples() } }
     /// The mainline history of every file, by path (deleted evidence is only here).
     public var histories: [String: PathHistory]
     /// Each policy file's revisions as they landed, oldest first.
@@ -17,12 +17,20 @@ public struct AuditContext: Sendable {
     private(set) var policyChanges: [String: (unapproved: [PolicyChanges.Change], selfApproved: [PolicyChanges.Change])] = [:]
     /// Findings of the primary checks, for the checks that follow findings up (set by `Auditor`).
     var primaryFindings: [Finding]?
-    /// The tester's record of the cycle, when one was committed.
+    /// The tester's conclusions on the cycle's samples, when a testing workpaper was committed
+    /// and has no problem (see `takeTestingWorkpaper`).
     public var testing: TestingRecord?
+    /// The first problem of the cycle's testing workpaper when it has one: the audit then counts
+    /// none of its conclusions (`testing` is nil) and reports the problem instead of stopping.
+    public var testingProblem: Diagnostic?
+    /// Every recorded control's sample, by control id: drawn when the context is made and again
+    /// whenever what it depends on changes (the program, the cycle, the populations, and
+    /// `earlierRecords`: a deviation in the previous cycle enlarges a sample).
+    public private(set) var samples: [String: ControlSample] = [:]
     /// Mainline commits (that changed the program) dated before the one that landed before them.
     public var clockSkews: [ClockSkew] = []
     /// Records already committed at the audited commit: earlier runs of this cycle and earlier cycles.
-    public var earlierRecords: [EarlierRecord] = []
+    public var earlierRecords: [EarlierRecord] = [] { didSet { drawSamples() } }
 
     public var window: DayRange { DayRange(start: cycle.start, end: cycle.end) }
 
@@ -55,6 +63,7 @@ public struct AuditContext: Sendable {
         }
         self.evidence = evidence
         self.populations = populations
+        samples = Self.drawSamples(program: program, cycle: cycle, populations: populations, previous: nil)
         for (file, revisions) in policyRevisions {
             let parsed = ApprovalProof.parse(revisions)
             let proof = ApprovalProof.proof(of: revisions, parsed: parsed, people: program.configuration.people,
@@ -62,6 +71,24 @@ public struct AuditContext: Sendable {
             policyProofs[file] = proof
             policyChanges[file] = PolicyChanges.unapprovedOrSelfApproved(revisions, parsed: parsed, proof: proof, window: window,
                                                                          people: program.configuration.people)
+        }
+    }
+
+    private mutating func drawSamples() {
+        samples = Self.drawSamples(program: program, cycle: cycle, populations: populations, previous: previousCycleRecord)
+    }
+
+    /// Takes the cycle's testing workpaper (nil when none was committed): its conclusions when it
+    /// has no problem, else its first problem, so an invalid workpaper is a finding rather than
+    /// an audit that cannot run.
+    public mutating func takeTestingWorkpaper(_ workpaper: TestingWorkpaper?) {
+        testing = nil
+        testingProblem = nil
+        guard let workpaper else { return }
+        if let problem = workpaper.problems(people: program.configuration.people).first {
+            testingProblem = problem
+        } else {
+            testing = workpaper.record
         }
     }
 

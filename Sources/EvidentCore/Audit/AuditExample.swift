@@ -69,7 +69,12 @@ public struct AuditExample: Sendable {
         var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)
         context.clockSkews = clockSkews
         context.earlierRecords = earlierRecords
-        context.testing = testing
+        // A written testing.yaml is read as the audit reads it; `testing` stands for a valid one.
+        if let testing {
+            context.testing = testing
+        } else {
+            context.takeTestingWorkpaper(program.testingWorkpapers.first { $0.cycle == cycle.id })
+        }
         return context
     }
 }

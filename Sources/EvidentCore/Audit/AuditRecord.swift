@@ -49,13 +49,29 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var sizeRule: String
         /// What the tester inspects, in population order (by claimed date, then path).
         public var items: [String]
-        /// The tester's conclusion per item, from audits/<cycle>/testing.yaml (`pass` or `exception: note`).
+        /// The tester's conclusion per sampled item, from audits/<cycle>/testing.yaml (`pass`,
+        /// `exception` or `exception: <note>`); conclusions on other items are in `unsampledConclusions`.
         public var conclusions: [String: String]
 
         enum CodingKeys: String, CodingKey {
             case population, seed, size, items, conclusions
             case populationSHA256 = "population_sha256"
             case sizeRule = "size_rule"
+        }
+    }
+
+    /// A tester's conclusion on an item outside its control's sample: the sample moved since the
+    /// tester concluded (the population grew), or the record does not list the control.
+    public struct UnsampledConclusion: Codable, Sendable, Equatable {
+        public var control: String
+        public var item: String
+        /// Written as in `Sample.conclusions`.
+        public var conclusion: String
+
+        public init(control: String, item: String, conclusion: String) {
+            self.control = control
+            self.item = item
+            self.conclusion = conclusion
         }
     }
 
@@ -158,6 +174,9 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     public var tester: String?
     /// The sha-256 of the previous cycle's record.json, chaining the records.
     public var previous: String?
+    /// The tester's conclusions on items outside the samples, by control then item; nil (and
+    /// absent from the JSON) when there are none, so records without them keep their bytes.
+    public var unsampledConclusions: [UnsampledConclusion]? = nil
     /// Set when the record is written with its Markdown and HTML renderings.
     public var renderings: Renderings?
 
@@ -168,42 +187,34 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         case auditedCommit = "audited_commit"
         case followUp = "follow_up"
         case tester
+        case unsampledConclusions = "unsampled_conclusions"
     }
 
     /// Builds the record from an audit's context and findings.
     public static func make(context: AuditContext, findings: [EvidentCore.Finding], auditedCommit: String, tool: String, previous: String?) -> AuditRecord {
         let program = context.program
         let configuration = program.configuration
-        let active = program.controls.filter { context.populations[$0.id.value] != nil || $0.isActive }
         let criteria = TrustServicesCriteria.inScope(configuration.categories).map { criterion in
             Criterion(id: criterion.id, title: criterion.title, controls: program.activeControlIDs(covering: criterion.id))
         }
         let findingsBySubject = Dictionary(grouping: findings, by: \.subject)
-        // A control that had a deviation in the previous cycle takes the next larger sample.
-        var previousDeviations: [String: String] = [:]
-        if let previous = context.previousCycleRecord?.record {
-            for control in previous.controls where control.result.hadDeviation { previousDeviations[control.id] = previous.cycle.id }
-        }
-        let controls = active.sorted { $0.id.value < $1.id.value }.map { control -> Control in
+        let conclusions = context.testing?.conclusions ?? [:]
+        var unsampled: [UnsampledConclusion] = []
+        let controls = context.recordedControls.map { control -> Control in
             let population = context.populations[control.id.value]
-            let tested = population?.tested ?? []
-            let items: [ProvenOccurrence]
-            // The population: an event control's occurrences, else the occurrences of the tested periods.
-            if let population, population.frequency == .event {
-                items = population.occurrences.filter { $0.landed != nil }
-            } else {
-                var seen: Set<String> = []
-                items = tested.flatMap(\.occurrences).filter { seen.insert($0.path).inserted }
-            }
+            // The context draws a sample for every control it records, before the checks run.
+            let sample = context.samples[control.id.value]!
             let (result, conclusion) = ControlConclusion.conclude(frequency: control.frequency?.value, population: population,
-                                                                  populationSize: items.count, findings: findingsBySubject[control.id.value] ?? [])
-            let frequency = control.frequency?.value ?? .event
-            let risk = control.risk?.value ?? .moderate
-            let deviationCycle = previousDeviations[control.id.value]
-            let size = Sampling.size(frequency: frequency, risk: risk, population: items.count, enlarged: deviationCycle != nil)
-            let drawn = Sampling.draw(cycle: context.cycle.id, control: control.id.value, population: items.map {
-                Sampling.Item(path: $0.path, claimed: $0.claimed, landingCommit: $0.landingCommit ?? "")
-            }, size: size)
+                                                                  populationSize: sample.population, findings: findingsBySubject[control.id.value] ?? [])
+            let sampled = Set(sample.items)
+            var recorded: [String: String] = [:]
+            for (item, conclusion) in conclusions[control.id.value] ?? [:] {
+                if sampled.contains(item) {
+                    recorded[item] = conclusion.recorded
+                } else {
+                    unsampled.append(UnsampledConclusion(control: control.id.value, item: item, conclusion: conclusion.recorded))
+                }
+            }
             return Control(
                 id: control.id.value, title: control.title, owner: control.owner?.value, frequency: control.frequency?.value,
                 risk: control.risk?.value, status: control.status, result: result, conclusion: conclusion,
@@ -213,14 +224,18 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                            occurrences: period.occurrences.map(Self.occurrence))
                 },
                 occurrences: population.map { $0.frequency == .event ? $0.occurrences.map(Self.occurrence) : [] } ?? [],
-                sample: Sample(population: items.count, populationSHA256: drawn.populationSHA256, seed: drawn.seed, size: size,
-                               sizeRule: Sampling.sizeRule(frequency: frequency, risk: risk, population: items.count,
-                                                           enlarged: deviationCycle != nil, deviationCycle: deviationCycle),
-                               items: drawn.items.map(\.path),
-                               conclusions: (context.testing?.conclusions[control.id.value] ?? [:]).mapValues { conclusion in
-                                   conclusion.result == .pass ? "pass" : "exception" + (conclusion.note.map { ": \($0)" } ?? "")
-                               }))
+                sample: Sample(population: sample.population, populationSHA256: sample.populationSHA256, seed: sample.seed, size: sample.size,
+                               sizeRule: sample.sizeRule, items: sample.items, conclusions: recorded))
         }
+        // Conclusions on controls the record does not list (unknown, or retired before the
+        // window) are kept too: a conclusion is never dropped without a trace.
+        let listed = Set(controls.map(\.id))
+        for (control, items) in conclusions where !listed.contains(control) {
+            unsampled += items.map { UnsampledConclusion(control: control, item: $0.key, conclusion: $0.value.recorded) }
+        }
+        // By control, then item, in UTF-8 order: the same on every platform.
+        unsampled.sort { $0.control != $1.control ? $0.control.utf8.lexicographicallyPrecedes($1.control.utf8)
+                                                  : $0.item.utf8.lexicographicallyPrecedes($1.item.utf8) }
         let policies = program.policies.sorted { $0.id.value < $1.id.value }.map { policy in
             let proof = context.policyProofs[policy.file] ?? PolicyProof(firstLanded: nil, approvals: [])
             return Policy(id: policy.id.value, version: policy.version?.value, owner: policy.owner?.value,
@@ -246,7 +261,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                                subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status,
                                message: finding.message, evidence: finding.evidence, period: finding.period?.description)
             },
-            followUp: [], tester: context.testing?.tester?.value, previous: previous)
+            followUp: [], tester: context.testing?.tester?.value, previous: previous,
+            unsampledConclusions: unsampled.isEmpty ? nil : unsampled)
         let currentStatus = Dictionary(record.findings.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
         record.followUp = context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }.flatMap(\.record.findings).map { earlier in
             FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: currentStatus[earlier.id] ?? .remediated)

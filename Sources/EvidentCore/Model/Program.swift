@@ -24,6 +24,9 @@ public struct Program: Sendable {
     public var diagnostics: [Diagnostic]
     /// The repository's CODEOWNERS file, where GitHub would find it, if there is one.
     public var codeOwners: CodeOwnersFile? = nil
+    /// The testing workpaper of each cycle of evident.yaml that has one, in the cycles' order.
+    /// Its reading problems are in `diagnostics` too.
+    public var testingWorkpapers: [TestingWorkpaper] = []
 
     public static func load(from source: some ProgramFileSource) throws -> Program {
         var diagnostics: [Diagnostic] = []
@@ -59,6 +62,15 @@ public struct Program: Sendable {
             guard let sidecar = evidence[index].sidecar, let data = try source.contents(of: sidecar) else { continue }
             evidence[index].details = EvidenceDetails.parse(text(data, sidecar, &diagnostics), file: sidecar, diagnostics: &diagnostics)
         }
+        var testingWorkpapers: [TestingWorkpaper] = []
+        for cycle in configuration.cycles {
+            let file = TestingWorkpaper.path(cycle: cycle.id, layout: layout)
+            // Two cycles with one id share a file: it is read, and reported, once.
+            guard !testingWorkpapers.contains(where: { $0.file == file }), let data = try source.contents(of: file) else { continue }
+            let workpaper = TestingWorkpaper.read(data, file: file, cycle: cycle.id)
+            diagnostics += workpaper.diagnostics
+            testingWorkpapers.append(workpaper)
+        }
         var codeOwners: CodeOwnersFile?
         for file in CodeOwners.candidates {
             if let data = try source.contents(of: file) {
@@ -68,7 +80,7 @@ public struct Program: Sendable {
         }
         return Program(configuration: configuration, controls: controls, policies: policies, evidence: evidence,
                        looseEvidenceFiles: loose, evidenceFolders: folders, riskDocuments: riskDocuments, diagnostics: diagnostics,
-                       codeOwners: codeOwners)
+                       codeOwners: codeOwners, testingWorkpapers: testingWorkpapers)
     }
 
     private static func isDirectChild(_ file: String, of folder: String) -> Bool {

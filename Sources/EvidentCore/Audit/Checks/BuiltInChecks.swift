@@ -11,7 +11,8 @@ extension Auditor {
         ModifiedEvidenceCheck.self, DeletedEvidenceCheck.self, ClaimMismatchCheck.self,
         UncoveredCriterionCheck.self, MissingOwnerCheck.self, MissingPolicyCheck.self, PolicyReviewCheck.self,
         PolicyChangeApprovalCheck.self, SelfApprovalCheck.self, UnboundApprovalCheck.self, StaleRiskAssessmentCheck.self, MissingInterviewCheck.self,
-        EarlyAuditCheck.self, LateAuditCheck.self, IndependenceCheck.self, TesterIndependenceCheck.self, UnsignedChangeCheck.self, ClockSkewCheck.self, HistoryRewrittenCheck.self,
+        EarlyAuditCheck.self, LateAuditCheck.self, IndependenceCheck.self, TesterIndependenceCheck.self,
+        TestingWorkpaperInvalidCheck.self, TesterExceptionCheck.self, IncompleteTestingCheck.self, UnsignedChangeCheck.self, ClockSkewCheck.self, HistoryRewrittenCheck.self,
     ]
 
     /// Checks about findings themselves (overdue, recurring): they run after the primary checks

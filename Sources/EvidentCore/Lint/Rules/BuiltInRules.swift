@@ -8,6 +8,6 @@ extension Linter {
         DanglingReferenceRule.self, ReferenceMismatchRule.self, UncoveredCriterionRule.self, MissingPolicyTopicRule.self,
         MissingEvidenceFolderRule.self, EvidenceNameDateRule.self, EvidenceUnknownControlRule.self,
         RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, EvidenceAppendOnlyRule.self,
-        PolicyChangeUnversionedRule.self, CodeOwnersStaleRule.self,
+        PolicyChangeUnversionedRule.self, CodeOwnersStaleRule.self, TestingTesterRule.self, TestingResultRule.self, TestingItemRule.self,
     ]
 }
