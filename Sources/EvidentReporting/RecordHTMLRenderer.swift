@@ -56,7 +56,7 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
         out += "</p>\n<table><tr><th>control</th><th>owner</th><th>frequency</th><th>result</th><th>timeline</th><th>sample</th></tr>\n"
         for control in record.controls {
             out += "<tr class=\"control\"><td>\(escape(control.id)) \(escape(control.title ?? ""))</td><td>\(escape(control.owner ?? "—"))</td>"
-            out += "<td>\(escape(control.frequency?.rawValue ?? "—"))</td><td title=\"\(escape(control.conclusion))\">\(escape(control.result.rawValue))</td><td><div class=\"timeline\">"
+            out += "<td>\(escape(control.frequency?.rawValue ?? "—"))</td><td title=\"\(escape(control.conclusion ?? ""))\">\(escape(control.result.rawValue))</td><td><div class=\"timeline\">"
             for period in control.periods {
                 let occurrences = period.occurrences.map { "\($0.path) claimed \($0.claimed), landed \($0.landed ?? "never")" }.joined(separator: "; ")
                 let title = "\(period.start) to \(period.end): \(period.state.rawValue)\(occurrences.isEmpty ? "" : " — " + occurrences)"
@@ -77,7 +77,7 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
         }
         out += "</table>\n<h2 id=\"policies\">Policies</h2>\n<table><tr><th>policy</th><th>version</th><th>proven approvals</th></tr>\n"
         for policy in record.policies {
-            let approvals = policy.approvals.map { "\($0.by) (\($0.version ?? "?"), \($0.landed), \(RecordSummaryRenderer.label($0.binding)) \($0.bindingCommit.prefix(10)))" }.joined(separator: "; ")
+            let approvals = policy.approvals.map { "\($0.by) (\($0.version ?? "?"), \($0.landed), \($0.binding.map(RecordSummaryRenderer.label) ?? "landed in") \(($0.bindingCommit ?? $0.commit).prefix(10)))" }.joined(separator: "; ")
             out += "<tr><td>\(escape(policy.id))</td><td>\(escape(policy.version ?? "—"))</td><td>\(escape(approvals.isEmpty ? "none" : approvals))</td></tr>\n"
         }
         out += "</table>\n</body></html>\n"

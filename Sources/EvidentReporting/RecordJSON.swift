@@ -139,7 +139,7 @@ public struct RecordJSONRenderer: DocumentRenderer {
             json.key("approvals")
             json.array(policy.approvals) { json, approval in
                 json.object { json in
-                    json.member("binding", approval.binding.rawValue)
+                    json.member("binding", approval.binding?.rawValue)
                     json.member("binding_commit", approval.bindingCommit)
                     json.member("by", approval.by)
                     json.member("commit", approval.commit)

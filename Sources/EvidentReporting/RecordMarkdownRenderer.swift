@@ -51,7 +51,7 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
 
         out += "\n## Conclusions\n\n"
         for control in record.controls {
-            out += "- \(control.id): \(control.result.rawValue) — \(cell(control.conclusion))\n"
+            out += "- \(control.id): \(control.result.rawValue) — \(cell(control.conclusion ?? "—"))\n"
         }
 
         out += "\n## Samples to inspect\n\n"
@@ -71,7 +71,7 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
 
         out += "\n## Policies\n\n| policy | version | proven approvals |\n|---|---|---|\n"
         for policy in record.policies {
-            let approvals = policy.approvals.map { "\($0.by) (\($0.version ?? "?"), \($0.landed), \(RecordSummaryRenderer.label($0.binding)) `\($0.bindingCommit.prefix(10))`)" }.joined(separator: "; ")
+            let approvals = policy.approvals.map { "\($0.by) (\($0.version ?? "?"), \($0.landed), \($0.binding.map(RecordSummaryRenderer.label) ?? "landed in") `\(($0.bindingCommit ?? $0.commit).prefix(10))`)" }.joined(separator: "; ")
             out += "| \(policy.id) | \(policy.version ?? "—") | \(approvals.isEmpty ? "none" : cell(approvals)) |\n"
         }
         return out

@@ -20,6 +20,23 @@ import Testing
         return fixture
     }
 
+    /// The record's JSON without the members format 2 added, as an older Evident wrote it.
+    static func formatOne(_ json: String) throws -> String {
+        let added: Set<String> = ["format_version", "renderings", "conclusion", "population_sha256", "seed", "size_rule",
+                                  "binding", "binding_commit", "unsampled_conclusions"]
+        func strip(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                return object.filter { !added.contains($0.key) }.mapValues(strip)
+            }
+            if let array = value as? [Any] { return array.map(strip) }
+            return value
+        }
+        let stripped = strip(try JSONSerialization.jsonObject(with: Data(json.utf8)))
+        let data = try JSONSerialization.data(withJSONObject: stripped, options: [.prettyPrinted, .sortedKeys])
+        #expect(!String(decoding: data, as: UTF8.self).contains("\"seed\""))
+        return String(decoding: data, as: UTF8.self)
+    }
+
     private func text(_ path: String, in fixture: FixtureRepository) throws -> String {
         String(decoding: try Data(contentsOf: fixture.url.appendingPathComponent(path)), as: UTF8.self)
     }
@@ -61,7 +78,8 @@ import Testing
         record.tool = "evident 0.1.0"
         record.formatVersion = nil
         record.renderings = nil
-        let old = try EvidentReportingBridge.json(record)
+        // What 0.1.0 wrote: none of the members format 2 added.
+        let old = try Self.formatOne(try EvidentReportingBridge.json(record))
         try fixture.commit(["audits/2026/record.json": old, "audits/2026/record.md": "edited, unknowably"], on: "2026-07-11", message: "An older record")
         let report = try ComplianceRepository(discoveringFrom: fixture.url.path).verify()
         #expect(report.isClean, "\(report.problems)")
@@ -69,7 +87,7 @@ import Testing
 
         // Its link to a previous record is still checked.
         record.previous = String(repeating: "a", count: 64)
-        try fixture.commit(["audits/2026/record.json": try EvidentReportingBridge.json(record)], on: "2026-07-12", message: "Forge a link")
+        try fixture.commit(["audits/2026/record.json": try Self.formatOne(try EvidentReportingBridge.json(record))], on: "2026-07-12", message: "Forge a link")
         let forged = try ComplianceRepository(discoveringFrom: fixture.url.path).verify()
         #expect(forged.problems.count == 1)
         #expect(forged.problems.first?.contains("its link to the previous cycle's record (previous: aaaa") == true)

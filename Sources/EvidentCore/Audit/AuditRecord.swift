@@ -38,15 +38,17 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var occurrences: [Occurrence]
     }
 
+    /// A control's sample. The members a record of format 1 lacks (the population hash, seed and
+    /// size rule) are optional so that such a record still reads.
     public struct Sample: Codable, Sendable, Equatable {
         public var population: Int
         /// The SHA-256 of the population's `<path>\t<landing commit>\n` lines, sorted by path.
-        public var populationSHA256: String
+        public var populationSHA256: String?
         /// The SHA-256 of `<cycle>|<control>|<population_sha256>`, from which the items are drawn.
-        public var seed: String
+        public var seed: String?
         public var size: Int
         /// How the size was chosen (frequency and risk, a larger size after a deviation).
-        public var sizeRule: String
+        public var sizeRule: String?
         /// What the tester inspects, in population order (by claimed date, then path).
         public var items: [String]
         /// The tester's conclusion per sampled item, from audits/<cycle>/testing.yaml (`pass`,
@@ -83,8 +85,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var risk: RiskLevel?
         public var status: ControlStatus
         public var result: ControlResult
-        /// The written rule that decided `result`.
-        public var conclusion: String
+        /// The written rule that decided `result` (absent in records of format 1).
+        public var conclusion: String?
         public var window: String?
         public var startedOn: String?
         public var periods: [Period]
@@ -100,9 +102,9 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var commit: String
         public var landed: String
         /// Whether the approver authored the binding commit or committed it with a trailer.
-        public var binding: ProvenApproval.Binding
+        public var binding: ProvenApproval.Binding?
         /// The commit the approver made: the mainline commit, or a side-branch commit it merged.
-        public var bindingCommit: String
+        public var bindingCommit: String?
 
         enum CodingKeys: String, CodingKey {
             case by, version, commit, landed, binding
