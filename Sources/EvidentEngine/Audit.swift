@@ -65,15 +65,15 @@ extension ComplianceRepository {
                 throw EngineError(.usage, request.cycle.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
             }
             let verified = try verifiedSignatures(in: history, configuration: configuration, cycle: cycle, commit: commit)
-            var histories: [String: PathHistory] = [:]
-            for file in history.files {
-                let path = file.path.description
-                histories[path] = PathHistory(path: path, events: file.events.map { event in
-                    PathHistory.Event(change: PathHistory.Change(rawValue: event.status.rawValue) ?? .modified, commit: event.commit.id.description,
+            let histories = PathHistories(try history.files.map { file in
+                PathHistory(exactPath: ExactPath(bytes: file.path.bytes), events: try auditedEvents(
+                    of: file, evidence: configuration.layout.evidence, nonFiles: Set(program.evidenceNonFiles.map(\.path))
+                ).map { status, event in
+                    PathHistory.Event(change: PathHistory.Change(rawValue: status.rawValue) ?? .modified, commit: event.commit.id.description,
                                       landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name,
                                       signed: event.commit.isSigned && (verified[event.commit.id] ?? !configuration.requireSigned))
                 })
-            }
+            })
             var controlAdded: [String: Day] = [:]
             for control in program.controls {
                 if let first = histories[control.file]?.events.first(where: { $0.change == .added }) { controlAdded[control.id.value] = first.landed }
@@ -123,6 +123,47 @@ extension ComplianceRepository {
             throw EngineError(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
         }
         return run.folder
+    }
+
+    /// A path's events as the audit reads them. Under the evidence folder only regular files
+    /// have a history: a symbolic link or a submodule is not evidence, so its events are left
+    /// out, a file that becomes one (a type change) is deleted there, and one that becomes a file
+    /// is added. A path keeps its kind from one event to the next except through a type change
+    /// or a deletion, so only the paths that have one need a look into a tree.
+    private func auditedEvents(of file: FileHistory, evidence: String, nonFiles: Set<ExactPath>) throws -> [(ChangeStatus, FileEvent)] {
+        let exact = ExactPath(bytes: file.path.bytes)
+        let events = file.events
+        guard exact.isInside(evidence) else { return events.map { ($0.status, $0) } }
+        let isFileNow = !nonFiles.contains(exact)
+        guard events.contains(where: { $0.status == .deleted || $0.status == .typeChanged }) else {
+            return isFileNow ? events.map { ($0.status, $0) } : []
+        }
+        var audited: [(ChangeStatus, FileEvent)] = []
+        var wasFile = false
+        for (index, event) in events.enumerated() {
+            let isFile: Bool
+            switch event.status {
+            case .deleted:
+                isFile = false
+            case .modified:
+                isFile = wasFile
+            case .added, .typeChanged:
+                // With no later event that changes its kind, the audited commit's tree says what it is.
+                if !events[(index + 1)...].contains(where: { $0.status != .modified }) {
+                    isFile = isFileNow
+                } else {
+                    isFile = try git.file(at: file.path, in: event.commit.id).map { $0.mode & 0o170000 == 0o100000 } ?? false
+                }
+            }
+            switch (wasFile, isFile) {
+            case (false, true): audited.append((.added, event))
+            case (true, false): audited.append((.deleted, event))
+            case (true, true): audited.append((event.status == .typeChanged ? .modified : event.status, event))
+            case (false, false): break
+            }
+            wasFile = isFile
+        }
+        return audited
     }
 
     /// The requested cycle, else the one whose window holds the clock, else the latest.

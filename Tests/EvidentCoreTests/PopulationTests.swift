@@ -99,7 +99,7 @@ import Testing
             "evidence/AC-05/2026-06-30.csv": "c",
             "evidence/AC-05/notes.md": "undated",
         ]))
-        let histories = [
+        let histories: PathHistories = [
             "evidence/AC-05/2026-03-31-review/users.csv": PathHistory(path: "", events: [event(.added, "c2", "2026-04-03"), event(.modified, "c4", "2026-05-01")]),
             "evidence/AC-05/2026-03-31-review/signoff.md": PathHistory(path: "", events: [event(.added, "c1", "2026-04-02")]),
             "evidence/AC-05/2026-06-30.csv": PathHistory(path: "", events: [event(.added, "c3", "2026-06-01"), event(.deleted, "c5", "2026-07-01")]),

@@ -11,6 +11,8 @@ public struct AuditExample: Sendable {
     public var modified: [String: Day]
     /// Evidence deleted on that day: in the history, gone from the audited program.
     public var deleted: [String: Day]
+    /// Files that are symbolic links or submodules: the audit neither counts them nor has their history.
+    public var kinds: [String: ProgramFileEntry.Kind]
     /// Policy revisions by file; policies without any are taken as landed and approved by dave
     /// (not their author) on 2026-01-10.
     public var policyRevisions: [String: [PolicyRevision]]
@@ -21,7 +23,8 @@ public struct AuditExample: Sendable {
     /// The findings the check must raise on this example, exactly.
     public var expected: [ExpectedFinding]
 
-    public init(_ files: [String: String] = [:], landed: [String: Day] = [:], modified: [String: Day] = [:], deleted: [String: Day] = [:],
+    public init(_ files: [String: String] = [:], kinds: [String: ProgramFileEntry.Kind] = [:], landed: [String: Day] = [:],
+                modified: [String: Day] = [:], deleted: [String: Day] = [:],
                 policyRevisions: [String: [PolicyRevision]] = [:], clockSkews: [ClockSkew] = [], earlierRecords: [EarlierRecord] = [],
                 testing: TestingRecord? = nil, clock: Day = Day(year: 2026, month: 11, day: 15)!,
                 expecting expected: [ExpectedFinding] = []) {
@@ -33,6 +36,7 @@ public struct AuditExample: Sendable {
         self.landed = landed
         self.modified = modified
         self.deleted = deleted
+        self.kinds = kinds
         self.clock = clock
         self.expected = expected
     }
@@ -48,9 +52,10 @@ public struct AuditExample: Sendable {
     public func context() throws -> AuditContext {
         var files = ExampleProgram.base.merging(Self.cleanAuditFiles) { $1 }.merging(self.files) { $1 }
         files = files.filter { !$0.value.isEmpty || $0.key.hasSuffix(".gitkeep") }
-        let program = try Program.load(from: InMemoryFiles(files.filter { deleted[$0.key] == nil }))
+        let program = try Program.load(from: InMemoryFiles(files.filter { deleted[$0.key] == nil }, kinds: kinds))
         var histories: [String: PathHistory] = [:]
-        for path in files.keys where path.hasPrefix("evidence/") || path.hasPrefix("risk/") || path.hasPrefix("audits/") {
+        // The engine keeps no history of links and submodules under the evidence folder.
+        for path in files.keys where (path.hasPrefix("evidence/") || path.hasPrefix("risk/") || path.hasPrefix("audits/")) && kinds[path] == nil {
             let name = path.split(separator: "/").dropFirst(2).first.map(String.init) ?? ""
             let claimed = EvidenceOccurrence.claimedDate(ofName: name) ?? Day(year: 2026, month: 1, day: 1)!
             var events = [PathHistory.Event(change: .added, commit: "add:\(path)", landed: landed[path] ?? claimed.adding(days: 1), author: "bob")]
@@ -64,7 +69,7 @@ public struct AuditExample: Sendable {
                                                      authorEmail: "alice@example.com", approvedBy: [], text: files[policy.file])]
         }
         let cycle = program.configuration.cycles[0]
-        var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)
+        var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: PathHistories(histories.values), policyRevisions: revisions)
         context.clockSkews = clockSkews
         context.earlierRecords = earlierRecords
         context.testing = testing

@@ -177,12 +177,13 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             let result: ControlResult = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? .notTested
                 : withExceptions.contains(control.id.value) ? .exceptions : .effective
             let items: [ProvenOccurrence]
-            // The population: an event control's occurrences, else the occurrences of the tested periods.
+            // The population: an event control's occurrences, else the occurrences of the tested
+            // periods, told apart by their exact paths, so two names that look alike are two items.
             if let population, population.frequency == .event {
                 items = population.occurrences.filter { $0.landed != nil }
             } else {
-                var seen: Set<String> = []
-                items = tested.flatMap(\.occurrences).filter { seen.insert($0.path).inserted }
+                var seen: Set<ExactPath> = []
+                items = tested.flatMap(\.occurrences).filter { seen.insert($0.exactPath).inserted }
             }
             let frequency = control.frequency?.value ?? .event
             let risk = control.risk?.value ?? .moderate

@@ -21,13 +21,53 @@ public struct PathHistory: Hashable, Sendable {
         }
     }
 
-    public var path: String
+    /// The path, byte for byte: what the history is found by.
+    public var exactPath: ExactPath
     /// Oldest first.
     public var events: [Event]
 
+    /// The path as text, to show.
+    public var path: String { exactPath.description }
+
+    /// The history of the path whose bytes are `path`'s UTF-8.
     public init(path: String, events: [Event]) {
-        self.path = path
+        self.init(exactPath: ExactPath(path), events: events)
+    }
+
+    public init(exactPath: ExactPath, events: [Event]) {
+        self.exactPath = exactPath
         self.events = events
+    }
+}
+
+/// The mainline histories an audit reads, found by exact path: a `[String: PathHistory]` would
+/// merge two names `String` calls equal (NFC and NFD, or two invalid byte sequences), and with
+/// them the events of two different files.
+public struct PathHistories: Sendable, ExpressibleByDictionaryLiteral {
+    /// Every history, in byte order of its path.
+    public let values: [PathHistory]
+    private let positions: [ExactPath: Int]
+
+    /// The histories; of two for the same bytes, the first is kept.
+    public init(_ histories: some Sequence<PathHistory>) {
+        var unique: [ExactPath: PathHistory] = [:]
+        for history in histories where unique[history.exactPath] == nil { unique[history.exactPath] = history }
+        values = unique.values.sorted { $0.exactPath < $1.exactPath }
+        positions = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1.exactPath, $0) })
+    }
+
+    /// Histories by path, for tests and examples: each key is the path, whatever the history says.
+    public init(dictionaryLiteral elements: (String, PathHistory)...) {
+        self.init(elements.map { PathHistory(path: $0.0, events: $0.1.events) })
+    }
+
+    public subscript(path: ExactPath) -> PathHistory? {
+        positions[path].map { values[$0] }
+    }
+
+    /// The history of the path whose bytes are exactly `path`'s UTF-8.
+    public subscript(path: String) -> PathHistory? {
+        self[ExactPath(path)]
     }
 }
 
@@ -46,14 +86,14 @@ public struct EvidenceProof: Hashable, Sendable {
 
     /// Proves every dated occurrence from the histories of its files. An occurrence lands with
     /// the first mainline commit in which any of its files exists.
-    public static func prove(_ occurrences: [EvidenceOccurrence], histories: [String: PathHistory]) -> [EvidenceProof] {
+    public static func prove(_ occurrences: [EvidenceOccurrence], histories: PathHistories) -> [EvidenceProof] {
         occurrences.compactMap { occurrence in
             guard let claimed = occurrence.claimedDate else { return nil }
             let events = occurrence.files.flatMap { histories[$0]?.events ?? [] }
             let additions = events.filter { $0.change == .added }
             let landing = additions.min { ($0.landed, $0.commit) < ($1.landed, $1.commit) }
             let covers = occurrence.details?.covers.map { DayRange(start: $0.lowerBound, end: $0.upperBound) }
-            let proven = ProvenOccurrence(path: occurrence.path, claimed: claimed, covers: covers,
+            let proven = ProvenOccurrence(path: occurrence.path, exactPath: occurrence.exactPath, claimed: claimed, covers: covers,
                                           landingCommit: landing?.commit, landed: landing?.landed)
             // Files added to a folder occurrence later are part of it, not modifications.
             let modifications = events.filter { $0.change == .modified || $0.change == .typeChanged }

@@ -1,6 +1,9 @@
 /// An evidence occurrence as the audit sees it: what it claims, and when history proves it landed.
 public struct ProvenOccurrence: Hashable, Sendable {
+    /// The path as text, to show.
     public var path: String
+    /// The path byte for byte: what tells two occurrences apart.
+    public var exactPath: ExactPath
     public var claimed: Day
     /// The periods an export covers, from its sidecar; nil means just the claimed day.
     public var covers: DayRange?
@@ -9,8 +12,9 @@ public struct ProvenOccurrence: Hashable, Sendable {
     public var landingCommit: String?
     public var landed: Day?
 
-    public init(path: String, claimed: Day, covers: DayRange? = nil, landingCommit: String?, landed: Day?) {
+    public init(path: String, exactPath: ExactPath? = nil, claimed: Day, covers: DayRange? = nil, landingCommit: String?, landed: Day?) {
         self.path = path
+        self.exactPath = exactPath ?? ExactPath(path)
         self.claimed = claimed
         self.covers = covers
         self.landingCommit = landingCommit
@@ -68,7 +72,8 @@ public struct Population: Hashable, Sendable {
         if let retiredOn, let clipped = DayRange(start: window.start, end: min(window.end, retiredOn)).clipped(to: cycleWindow) {
             window = clipped
         }
-        let inWindow = all.filter { $0.span.overlaps(window) }.sorted { ($0.claimed, $0.path) < ($1.claimed, $1.path) }
+        let inWindow = all.filter { $0.span.overlaps(window) }
+            .sorted { $0.claimed != $1.claimed ? $0.claimed < $1.claimed : $0.exactPath < $1.exactPath }
         let periods = frequency.periods(in: window)
 
         // A control added during the window, or whose first occurrence comes more than one

@@ -9,12 +9,15 @@ public struct DeletedEvidenceCheck: AuditCheck {
     public init() {}
 
     public func findings(_ context: AuditContext) -> [Finding] {
-        let owners = Dictionary(context.program.controls.map { ($0.evidence.value, ($0.id.value, $0.owner?.value)) }) { first, _ in first }
-        let root = context.program.configuration.layout.evidence + "/"
-        return context.histories.values.sorted { $0.path < $1.path }.compactMap { history in
-            guard history.path.hasPrefix(root), let deletion = history.events.last, deletion.change == .deleted else { return nil }
-            let folder = root + (history.path.dropFirst(root.count).split(separator: "/").first.map(String.init) ?? "")
-            let (subject, owner) = owners[folder] ?? (folder, nil)
+        // By the folder's bytes: the evidence folder of a control is the one its file names, byte for byte.
+        let owners = Dictionary(context.program.controls.map { (ExactPath($0.evidence.value), ($0.id.value, $0.owner?.value)) }) { first, _ in first }
+        let root = ExactPath(context.program.configuration.layout.evidence + "/").bytes
+        let slash = UInt8(ascii: "/")
+        return context.histories.values.compactMap { history in
+            guard history.exactPath.bytes.starts(with: root), let deletion = history.events.last, deletion.change == .deleted else { return nil }
+            let relative = history.exactPath.bytes.dropFirst(root.count)
+            let folder = ExactPath(bytes: root + relative.prefix { $0 != slash })
+            let (subject, owner) = owners[folder] ?? (folder.description, nil)
             return context.finding(self, subject: subject, owner: owner,
                                    message: "\(history.path) was deleted on \(deletion.landed) by \(deletion.author)",
                                    evidence: [history.path, deletion.commit])

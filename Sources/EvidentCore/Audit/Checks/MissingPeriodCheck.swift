@@ -2,8 +2,13 @@
 public struct MissingPeriodCheck: AuditCheck {
     public static let description = CheckDescription(
         code: "EVID-MISSING-PERIOD", summary: "A closed period of a periodic control has no occurrence on the mainline.", severity: .high,
-        triggering: [AuditExample(["evidence/AC-01/2026-04-10-review.md": ""],
-                                  expecting: [ExpectedFinding("AC-01", from: "2026-04-01", to: "2026-06-30")])],
+        triggering: [
+            AuditExample(["evidence/AC-01/2026-04-10-review.md": ""],
+                         expecting: [ExpectedFinding("AC-01", from: "2026-04-01", to: "2026-06-30")]),
+            // A symbolic link is not evidence.
+            AuditExample(["evidence/AC-01/2026-04-10-review.md": "../../README.md"], kinds: ["evidence/AC-01/2026-04-10-review.md": .symlink],
+                         expecting: [ExpectedFinding("AC-01", from: "2026-04-01", to: "2026-06-30")]),
+        ],
         nonTriggering: [AuditExample()])
 
     public init() {}
