@@ -29,6 +29,40 @@ import Testing
         #expect(try periods(run).map(\.state) == [.onTime, .onTime, .onTime, .onTime])
     }
 
+    // MARK: Every event counts
+
+    /// Q2's review is deleted and added back with other content: the deletion stays a finding,
+    /// the content that came back is a change, and the occurrence keeps its first landing.
+    @Test func aDeletionStaysAFindingWhenThePathComesBack() throws {
+        let folder = try TemporaryDirectory()
+        var history = ProgramHistory()
+        history.add("2026-05-01", ["evidence/AC-01/2026-04-10-review.md": nil], message: "Remove the review")
+        history.add("2026-05-02", ["evidence/AC-01/2026-04-10-review.md": "Q2 2026, rewritten\n"], message: "Put it back")
+        var builder = try HistoryBuilder(history, in: folder)
+        try builder.commit()
+        let run = try audit(builder)
+        #expect(positions(run.findings) == ["EVID-DELETED AC-01", "EVID-MODIFIED-AFTER-LANDING AC-01"])
+        #expect(run.findings.contains { $0.message == "evidence/AC-01/2026-04-10-review.md was added again on 2026-05-02 by Fixture Author, after it landed and was deleted" })
+        let q2 = try periods(run)[1]
+        #expect(q2.state == .onTime)
+        #expect(q2.occurrences.map(\.landed) == ["2026-04-11"], "the first landing, not the re-add")
+    }
+
+    /// Deleted twice, each time added back: two deletions, two changes.
+    @Test func everyDeletionCountsNotOnlyTheLast() throws {
+        let folder = try TemporaryDirectory()
+        var history = ProgramHistory()
+        for (gone, back) in [("2026-05-01", "2026-05-02"), ("2026-06-01", "2026-06-02")] {
+            history.add(gone, ["evidence/AC-01/2026-04-10-review.md": nil])
+            history.add(back, ["evidence/AC-01/2026-04-10-review.md": "Q2 2026, again \(back)\n"])
+        }
+        var builder = try HistoryBuilder(history, in: folder)
+        try builder.commit()
+        let run = try audit(builder)
+        #expect(positions(run.findings) == ["EVID-DELETED AC-01", "EVID-DELETED AC-01", "EVID-MODIFIED-AFTER-LANDING AC-01", "EVID-MODIFIED-AFTER-LANDING AC-01"])
+        #expect(Set(run.record.findings.map(\.id)).count == 4, "each keeps its own id")
+    }
+
     // MARK: Byte-exact names
 
     private static let nfc = "evidence/AC-01/2026-04-10-revue-\u{E9}.md"

@@ -11,6 +11,8 @@ public struct AuditExample: Sendable {
     public var modified: [String: Day]
     /// Evidence deleted on that day: in the history, gone from the audited program.
     public var deleted: [String: Day]
+    /// Evidence deleted and added back: both in the history, and in the audited program again.
+    public var readded: [String: (deleted: Day, added: Day)]
     /// Files that are symbolic links or submodules: the audit neither counts them nor has their history.
     public var kinds: [String: ProgramFileEntry.Kind]
     /// Policy revisions by file; policies without any are taken as landed and approved by dave
@@ -24,7 +26,7 @@ public struct AuditExample: Sendable {
     public var expected: [ExpectedFinding]
 
     public init(_ files: [String: String] = [:], kinds: [String: ProgramFileEntry.Kind] = [:], landed: [String: Day] = [:],
-                modified: [String: Day] = [:], deleted: [String: Day] = [:],
+                modified: [String: Day] = [:], deleted: [String: Day] = [:], readded: [String: (deleted: Day, added: Day)] = [:],
                 policyRevisions: [String: [PolicyRevision]] = [:], clockSkews: [ClockSkew] = [], earlierRecords: [EarlierRecord] = [],
                 testing: TestingRecord? = nil, clock: Day = Day(year: 2026, month: 11, day: 15)!,
                 expecting expected: [ExpectedFinding] = []) {
@@ -36,6 +38,7 @@ public struct AuditExample: Sendable {
         self.landed = landed
         self.modified = modified
         self.deleted = deleted
+        self.readded = readded
         self.kinds = kinds
         self.clock = clock
         self.expected = expected
@@ -61,6 +64,10 @@ public struct AuditExample: Sendable {
             var events = [PathHistory.Event(change: .added, commit: "add:\(path)", landed: landed[path] ?? claimed.adding(days: 1), author: "bob")]
             if let day = modified[path] { events.append(.init(change: .modified, commit: "edit:\(path)", landed: day, author: "bob")) }
             if let day = deleted[path] { events.append(.init(change: .deleted, commit: "delete:\(path)", landed: day, author: "bob")) }
+            if let days = readded[path] {
+                events.append(.init(change: .deleted, commit: "delete:\(path)", landed: days.deleted, author: "bob"))
+                events.append(.init(change: .added, commit: "readd:\(path)", landed: days.added, author: "bob"))
+            }
             histories[path] = PathHistory(path: path, events: events)
         }
         var revisions = policyRevisions

@@ -71,13 +71,39 @@ public struct PathHistories: Sendable, ExpressibleByDictionaryLiteral {
     }
 }
 
+/// One event in the history of one file of an occurrence (or of its sidecar).
+public struct EvidenceEvent: Hashable, Sendable {
+    public var file: ExactPath
+    /// Whether `file` is the occurrence's `.meta.yaml` sidecar rather than one of its files.
+    public var isSidecar: Bool
+    public var event: PathHistory.Event
+
+    public init(file: ExactPath, isSidecar: Bool = false, event: PathHistory.Event) {
+        self.file = file
+        self.isSidecar = isSidecar
+        self.event = event
+    }
+
+    public var change: PathHistory.Change { event.change }
+    public var commit: String { event.commit }
+    public var landed: Day { event.landed }
+    public var author: String { event.author }
+}
+
 /// An occurrence together with what history proves about every file in it (SPEC §6, §8).
 public struct EvidenceProof: Hashable, Sendable {
     public var occurrence: ProvenOccurrence
-    /// Later commits that modified a file of the occurrence after it landed.
-    public var modifications: [PathHistory.Event]
-    /// The commit that deleted (part of) it, if any.
-    public var deletion: PathHistory.Event?
+    /// Every change after the occurrence landed, oldest first per file: a commit that modified a
+    /// file of it (or its sidecar), or that added one back after it was deleted. Evidence is
+    /// append-only and the history shows only that a deleted file came back, not that it came
+    /// back unchanged, so a re-added file is a modification too.
+    public var modifications: [EvidenceEvent]
+    /// Every commit that deleted a file of it (or its sidecar), oldest first per file, including
+    /// those the file came back after.
+    public var deletions: [EvidenceEvent]
+
+    /// The first commit that deleted (part of) it, if any.
+    public var deletion: EvidenceEvent? { deletions.first }
 
     /// Days between the claimed date and the landing (negative: claimed after landing).
     public var claimToLanding: Int? {
@@ -85,20 +111,42 @@ public struct EvidenceProof: Hashable, Sendable {
     }
 
     /// Proves every dated occurrence from the histories of its files. An occurrence lands with
-    /// the first mainline commit in which any of its files exists.
+    /// the first mainline commit in which any of its files exists, and keeps that landing
+    /// whatever happens to it later: a deletion and a re-add do not move it.
     public static func prove(_ occurrences: [EvidenceOccurrence], histories: PathHistories) -> [EvidenceProof] {
         occurrences.compactMap { occurrence in
             guard let claimed = occurrence.claimedDate else { return nil }
-            let events = occurrence.files.flatMap { histories[$0]?.events ?? [] }
-            let additions = events.filter { $0.change == .added }
+            var additions: [PathHistory.Event] = []
+            var modifications: [EvidenceEvent] = []
+            var deletions: [EvidenceEvent] = []
+            for file in occurrence.files + (occurrence.sidecar.map { [$0] } ?? []) {
+                guard let history = histories[file] else { continue }
+                let isSidecar = file == occurrence.sidecar
+                var gone = false
+                for event in history.events {
+                    switch event.change {
+                    case .added:
+                        // Files added to a folder occurrence later are part of it, and so is a
+                        // sidecar added later; only a file that comes back after its deletion is a change.
+                        if gone {
+                            modifications.append(EvidenceEvent(file: file, isSidecar: isSidecar, event: event))
+                        } else if !isSidecar {
+                            additions.append(event)
+                        }
+                        gone = false
+                    case .modified, .typeChanged:
+                        modifications.append(EvidenceEvent(file: file, isSidecar: isSidecar, event: event))
+                    case .deleted:
+                        deletions.append(EvidenceEvent(file: file, isSidecar: isSidecar, event: event))
+                        gone = true
+                    }
+                }
+            }
             let landing = additions.min { ($0.landed, $0.commit) < ($1.landed, $1.commit) }
             let covers = occurrence.details?.covers.map { DayRange(start: $0.lowerBound, end: $0.upperBound) }
             let proven = ProvenOccurrence(path: occurrence.path, exactPath: occurrence.exactPath, claimed: claimed, covers: covers,
                                           landingCommit: landing?.commit, landed: landing?.landed)
-            // Files added to a folder occurrence later are part of it, not modifications.
-            let modifications = events.filter { $0.change == .modified || $0.change == .typeChanged }
-            let deletion = events.first { $0.change == .deleted }
-            return EvidenceProof(occurrence: proven, modifications: modifications, deletion: deletion)
+            return EvidenceProof(occurrence: proven, modifications: modifications, deletions: deletions)
         }
     }
 }
