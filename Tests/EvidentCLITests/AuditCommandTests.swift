@@ -146,19 +146,26 @@ import Testing
         #expect(png.count > 10_000 && png.prefix(4) == Data([0x89, 0x50, 0x4e, 0x47]))
     }
 
+    /// The missing quarter's evidence lands in December, after the end of the following quarter
+    /// plus grace days: a backfill, which is no fix. The finding stays open (not remediated), the
+    /// quarter stays missing and says when it was backfilled, and nothing calls it merely late.
+    /// (A fix in time to count is remediated: EvidenceLifecycleTests.)
     @Test func aFindingIsRemediatedOnlyWhenTheHistoryShowsTheFix() throws {
         let folder = try TemporaryDirectory()
         var repository = try program(in: folder, q2: nil)
         #expect(try EvidentBinary.run(["audit", "--fail-on", "never"], in: repository.url).status == 0)
         try repository.commit([:], on: "2026-12-21", message: "Record the first run")
-        // The missing quarter's evidence lands (late), and the audit runs again.
         try repository.commit(["evidence/AC-01/2026-06-20-review.md": "Q2, found"], on: "2026-12-28")
         let again = try record(try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url))
         let followUp = again["follow_up"] as! [[String: Any]]
         let missing = try #require(followUp.first { $0["code"] as? String == "EVID-MISSING-PERIOD" })
-        #expect(missing["status"] as? String == "remediated")
-        #expect(codes(again).contains("EVID-LATE AC-01"))
+        #expect(missing["status"] as? String == "open")
+        #expect(codes(again).contains("EVID-MISSING-PERIOD AC-01"))
+        #expect(!codes(again).contains("EVID-LATE AC-01"))
         #expect(!codes(again).contains("FIND-OVERDUE AC-01"))
+        let control = (again["controls"] as! [[String: Any]]).first { $0["id"] as? String == "AC-01" }!
+        let q2 = (control["periods"] as! [[String: Any]])[1]
+        #expect(q2["state"] as? String == "missing" && q2["backfilled"] as? String == "2026-12-28")
     }
 
     @Test func testersConclusionsAreRecordedAndMustComeFromSomeoneElse() throws {

@@ -169,4 +169,102 @@ import Testing
         let lint = try builder.repository.lint(LintRequest(staged: true, readsHistory: false, today: Day("2026-12-20")!))
         #expect(!lint.contains { $0.ruleID == "EVIDENCE-NOT-A-FILE" })
     }
+
+    // MARK: covers never proves the future
+
+    /// A sidecar stretches Q1's review over the whole year when it lands in January: it proves
+    /// January's quarter only, so Q2 and Q3, with no evidence of their own, are missing.
+    @Test func coversNeverProvesPeriodsThatHadNotBegun() throws {
+        for planted in [true, false] {
+            let folder = try TemporaryDirectory()
+            var history = ProgramHistory()
+            history.add("2026-01-16", ["evidence/AC-01/2026-01-15-review.md.meta.yaml": "covers: {from: 2026-01-01, to: 2026-12-31}\n"])
+            if planted {
+                history.drop("evidence/AC-01/2026-04-10-review.md")
+                history.drop("evidence/AC-01/2026-07-08-review.md")
+            }
+            var builder = try HistoryBuilder(history, in: folder)
+            try builder.commit()
+            let run = try audit(builder)
+            #expect(positions(run.findings) == (planted ? ["EVID-MISSING-PERIOD AC-01 \(Self.q2)", "EVID-MISSING-PERIOD AC-01 \(Self.q3)"] : []))
+            #expect(try periods(run)[1...].allSatisfy { !$0.occurrences.map(\.path).contains("evidence/AC-01/2026-01-15-review.md") })
+        }
+    }
+
+    // MARK: Backfills
+
+    /// Q2's review lands on 1 December, after the end of Q3 plus grace days: a backfill. The
+    /// quarter stays missing (high), the record says when it was backfilled, and the backfill is
+    /// not sampled. Landed on 1 October instead, it is merely late.
+    @Test func aBackfillLeavesItsPeriodMissing() throws {
+        for landing in ["2026-12-01", "2026-10-01", nil] {
+            let folder = try TemporaryDirectory()
+            var history = ProgramHistory()
+            if let landing {
+                history.drop("evidence/AC-01/2026-04-10-review.md")
+                history.add(landing, ["evidence/AC-01/2026-06-20-review.md": "Q2 2026\n"])
+            }
+            var builder = try HistoryBuilder(history, in: folder)
+            try builder.commit()
+            let run = try audit(builder)
+            let q2 = try periods(run)[1]
+            let control = try #require(run.record.controls.first { $0.id == "AC-01" })
+            switch landing {
+            case "2026-12-01"?:
+                #expect(positions(run.findings) == ["EVID-CLAIM-MISMATCH AC-01", "EVID-MISSING-PERIOD AC-01 \(Self.q2)"])
+                let missing = try #require(run.findings.first { $0.code == "EVID-MISSING-PERIOD" })
+                #expect(missing.severity == .high)
+                #expect(missing.message == "no evidence of AC-01 for \(Self.q2) landed by 2026-07-14; it was backfilled on 2026-12-01, after 2026-10-14")
+                #expect(q2.state == .missing && q2.backfilled == "2026-12-01" && q2.occurrences.map(\.path) == ["evidence/AC-01/2026-06-20-review.md"])
+                #expect(control.sample.population == 3, "the backfill is no operation to sample")
+            case "2026-10-01"?:
+                #expect(positions(run.findings) == ["EVID-CLAIM-MISMATCH AC-01", "EVID-LATE AC-01 \(Self.q2)"])
+                #expect(q2.state == .late && q2.backfilled == nil)
+                #expect(control.sample.population == 4)
+            default:
+                #expect(run.findings.isEmpty, "\(run.findings.map(\.message))")
+                #expect(q2.state == .onTime && q2.backfilled == nil)
+            }
+        }
+    }
+
+    // MARK: Remediation never erases a deviation
+
+    /// The July run finds Q2 missing and is committed. Then, in August, either Q2's review lands
+    /// late, or a sidecar stretches the covers of Q1's export (landed on 5 April) over Q2. Both
+    /// fix the missing quarter: the finding is remediated in follow_up. Neither makes the quarter
+    /// on time: it is late, with EVID-LATE. The twin, with Q2 on time, has nothing to follow up.
+    @Test func aLaterFixRemediatesTheFindingButTheQuarterStaysFailed() throws {
+        for fix in ["late review", "widened covers", "none needed"] {
+            let folder = try TemporaryDirectory()
+            var history = ProgramHistory()
+            if fix != "none needed" { history.drop("evidence/AC-01/2026-04-10-review.md") }
+            history.drop("evidence/AC-01/2026-01-15-review.md")
+            history.add("2026-04-05", ["evidence/AC-01/2026-03-31-export.csv": "users\n"], message: "Q1 export")
+            history.add("2026-07-20", ["README.md": "mid-year\n"])
+            switch fix {
+            case "late review": history.add("2026-08-01", ["evidence/AC-01/2026-06-25-review.md": "Q2 2026, late\n"])
+            case "widened covers": history.add("2026-08-01", ["evidence/AC-01/2026-03-31-export.csv.meta.yaml": "covers: {from: 2026-01-01, to: 2026-06-30}\n"])
+            default: break
+            }
+            var builder = try HistoryBuilder(history, in: folder)
+            try builder.commit(through: "2026-07-20")
+            let first = try audit(builder)
+            try builder.commitRecord(of: "2026", on: "2026-07-21")
+            try builder.commit()
+            let again = try audit(builder)
+            let q2 = try periods(again)[1]
+            let missing = first.record.findings.filter { $0.code == "EVID-MISSING-PERIOD" }
+            if fix == "none needed" {
+                #expect(missing.isEmpty && again.findings.isEmpty, "\(again.findings.map(\.message))")
+                #expect(!again.record.followUp.contains { $0.status == .remediated && $0.code.hasPrefix("EVID-") })
+                #expect(q2.state == .onTime)
+            } else {
+                #expect(missing.map(\.period) == [Self.q2])
+                #expect(positions(again.findings) == ["EVID-LATE AC-01 \(Self.q2)"], "\(fix): \(again.findings.map(\.message))")
+                #expect(again.record.followUp.first { $0.id == missing.first?.id }?.status == .remediated)
+                #expect(q2.state == .late, "\(fix): the quarter that failed stays failed")
+            }
+        }
+    }
 }

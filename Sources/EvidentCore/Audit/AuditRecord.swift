@@ -36,6 +36,10 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var end: String
         public var state: PeriodResult.State
         public var occurrences: [Occurrence]
+        /// For a `missing` period whose only occurrences came too late to count (after the end of
+        /// the following period plus grace days): the day the first of them landed. They are
+        /// listed in `occurrences`; the period stays missing. Absent otherwise.
+        public var backfilled: String?
     }
 
     public struct Sample: Codable, Sendable, Equatable {
@@ -177,13 +181,14 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             let result: ControlResult = population == nil || (tested.isEmpty && (population?.occurrences.isEmpty ?? true)) ? .notTested
                 : withExceptions.contains(control.id.value) ? .exceptions : .effective
             let items: [ProvenOccurrence]
-            // The population: an event control's occurrences, else the occurrences of the tested
-            // periods, told apart by their exact paths, so two names that look alike are two items.
+            // The population: an event control's occurrences, else the occurrences that filled a
+            // tested period (a missing period's backfills are not operation to test). Told apart by
+            // their exact paths, so two names that look alike are two items.
             if let population, population.frequency == .event {
                 items = population.occurrences.filter { $0.landed != nil }
             } else {
                 var seen: Set<ExactPath> = []
-                items = tested.flatMap(\.occurrences).filter { seen.insert($0.exactPath).inserted }
+                items = tested.filter { $0.state != .missing }.flatMap(\.occurrences).filter { seen.insert($0.exactPath).inserted }
             }
             let frequency = control.frequency?.value ?? .event
             let risk = control.risk?.value ?? .moderate
@@ -198,7 +203,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                 window: population.map { "\($0.window.start)/\($0.window.end)" }, startedOn: population?.startedOn?.description,
                 periods: (population?.periods ?? []).map { period in
                     Period(start: period.period.start.description, end: period.period.end.description, state: period.state,
-                           occurrences: period.occurrences.map(Self.occurrence))
+                           occurrences: period.occurrences.map(Self.occurrence), backfilled: period.backfilled?.description)
                 },
                 occurrences: population.map { $0.frequency == .event ? $0.occurrences.map(Self.occurrence) : [] } ?? [],
                 sample: Sample(population: items.count, populationSHA256: drawn.populationSHA256, seed: drawn.seed, size: size,

@@ -119,6 +119,7 @@ public struct EvidenceProof: Hashable, Sendable {
             var additions: [PathHistory.Event] = []
             var modifications: [EvidenceEvent] = []
             var deletions: [EvidenceEvent] = []
+            let sidecarHistory = occurrence.sidecar.flatMap { histories[$0] }
             for file in occurrence.files + (occurrence.sidecar.map { [$0] } ?? []) {
                 guard let history = histories[file] else { continue }
                 let isSidecar = file == occurrence.sidecar
@@ -126,8 +127,9 @@ public struct EvidenceProof: Hashable, Sendable {
                 for event in history.events {
                     switch event.change {
                     case .added:
-                        // Files added to a folder occurrence later are part of it, and so is a
-                        // sidecar added later; only a file that comes back after its deletion is a change.
+                        // Files added to a folder occurrence later are part of it, and a sidecar
+                        // added later is judged by when it landed; only a file that comes back
+                        // after its deletion is a change.
                         if gone {
                             modifications.append(EvidenceEvent(file: file, isSidecar: isSidecar, event: event))
                         } else if !isSidecar {
@@ -144,8 +146,10 @@ public struct EvidenceProof: Hashable, Sendable {
             }
             let landing = additions.min { ($0.landed, $0.commit) < ($1.landed, $1.commit) }
             let covers = occurrence.details?.covers.map { DayRange(start: $0.lowerBound, end: $0.upperBound) }
+            // The covers read are the sidecar's current text, which landed with its last change.
+            let coversLanded = covers == nil ? nil : sidecarHistory?.events.last { $0.change != .deleted }?.landed
             let proven = ProvenOccurrence(path: occurrence.path, exactPath: occurrence.exactPath, claimed: claimed, covers: covers,
-                                          landingCommit: landing?.commit, landed: landing?.landed)
+                                          coversLanded: coversLanded, landingCommit: landing?.commit, landed: landing?.landed)
             return EvidenceProof(occurrence: proven, modifications: modifications, deletions: deletions)
         }
     }
