@@ -17,11 +17,12 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// One audit: the program at the audited commit, the findings and the record.
+/// One audit: the program the cycle was judged by, the findings and the record.
 public struct AuditRun: Sendable {
     public var record: AuditRecord
     public var findings: [Finding]
-    /// The program at the audited commit.
+    /// The program the cycle was judged by: the audited commit's, with the controls and policies
+    /// of the window's end when the audited commit is later (`judgedProgram`).
     public var program: Program
     /// Where the record goes, relative to the repository top (`audits/<cycle>`).
     public var folder: String
@@ -48,9 +49,9 @@ extension ComplianceRepository {
         let revision = if let asOf = request.asOf { asOf } else { try mainlineRevision(explicit: nil, layout: workingLayout) }
         return try mapped {
             let (commit, _) = try git.resolveCommit(revision)
-            let program = try self.program(at: commit)
-            try requireLintClean(program, before: "before auditing")
-            let configuration = program.configuration
+            let audited = try self.program(at: commit)
+            try requireLintClean(audited, before: "before auditing")
+            let configuration = audited.configuration
             let roots = try configuration.layout.complianceFolders.map { try HistoryRoot($0) }
             // One pass over the mainline serves everything below. A past commit (--as-of, verify,
             // diff) is read from the mainline's index when it is on the mainline.
@@ -64,10 +65,11 @@ extension ComplianceRepository {
             guard let cycle = Self.select(cycle: request.cycle, from: cycles ?? configuration.cycles, clock: clock) else {
                 throw EngineError(.usage, request.cycle.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
             }
+            let program = try judgedProgram(audited, cycle: cycle, commit: commit)
             let verified = try verifiedSignatures(in: history, configuration: configuration, cycle: cycle, commit: commit)
             let histories = PathHistories(try history.files.map { file in
                 PathHistory(exactPath: ExactPath(bytes: file.path.bytes), events: try auditedEvents(
-                    of: file, evidence: configuration.layout.evidence, nonFiles: Set(program.evidenceNonFiles.map(\.path))
+                    of: file, evidence: configuration.layout.evidence, nonFiles: Set(audited.evidenceNonFiles.map(\.path))
                 ).map { status, event in
                     PathHistory.Event(change: PathHistory.Change(rawValue: status.rawValue) ?? .modified, commit: event.commit.id.description,
                                       landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name,
@@ -123,6 +125,34 @@ extension ComplianceRepository {
             throw EngineError(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
         }
         return run.folder
+    }
+
+    /// The program a cycle is judged by. A cycle audited after its window closed is judged by
+    /// the controls and policies as they stood at the window's end — the last mainline commit on
+    /// or before it — so a control whose frequency changed the next year is audited as it was.
+    /// Scope (categories, required topics), people and the organisation come from there too,
+    /// since the controls and policies are read against them. What the audit examines and how
+    /// (the evidence, the cycles, the auditors, the layout, trust) stays the audited commit's.
+    func judgedProgram(_ audited: Program, cycle: AuditCycle, commit: ObjectID) throws -> Program {
+        let endOfWindow = Int64(cycle.end.daysSinceEpoch + 1) * 86_400 - 1
+        guard try git.commitInfo(commit).committer.time > endOfWindow,
+              let last = try git.lastFirstParentCommit(from: commit, atOrBefore: endOfWindow), last != commit
+        else { return audited }
+        let atEnd = try program(at: last)
+        if let problem = atEnd.diagnostics.first(where: { $0.severity == .error }) {
+            throw EngineError(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)] in commit \(last.abbreviated()), the last mainline commit of cycle \(cycle.id)'s window, whose controls and policies the cycle is judged by")
+        }
+        var program = audited
+        program.controls = atEnd.controls
+        program.policies = atEnd.policies
+        program.configuration.organization = atEnd.configuration.organization
+        program.configuration.system = atEnd.configuration.system
+        program.configuration.framework = atEnd.configuration.framework
+        program.configuration.categories = atEnd.configuration.categories
+        program.configuration.categoriesLocation = atEnd.configuration.categoriesLocation
+        program.configuration.people = atEnd.configuration.people
+        program.configuration.extraRequiredTopics = atEnd.configuration.extraRequiredTopics
+        return program
     }
 
     /// A path's events as the audit reads them. Under the evidence folder only regular files

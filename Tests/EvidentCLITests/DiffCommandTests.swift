@@ -108,8 +108,12 @@ import Testing
         #expect(from["cycle"] as? String == "2025" && from["recorded"] as? Bool == true)
         #expect(from["commit"] as? String == audited2025, "the earlier cycle is read at the commit its committed record audited")
         #expect(to["cycle"] as? String == "2026" && to["recorded"] as? Bool == false)
-        let expected2026 = try Git.text(["rev-list", "-1", "--first-parent", "--before=2026-12-31T23:59:59Z", "HEAD"], in: repository.url)
-        #expect(to["commit"] as? String == expected2026, "without a record: the last mainline commit on or before the cycle's end")
+        // Without a record, 2026 is audited at a clock comparable with 2025's record (run five
+        // days after its window ended); the tip, three days after 2026's end, is as far as it gets.
+        #expect(from["clock"] as? String == "2026-01-05")
+        #expect(to["clock"] as? String == "2027-01-03")
+        let expected2026 = try Git.text(["rev-list", "-1", "--first-parent", "--before=2027-01-03T23:59:59Z", "HEAD"], in: repository.url)
+        #expect(to["commit"] as? String == expected2026, "without a record: the last mainline commit on or before the clock it is compared at")
 
         let controls = diff["controls"] as! [String: Any]
         #expect(ids(controls["added"]) == ["AC-04"])
