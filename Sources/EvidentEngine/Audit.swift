@@ -17,11 +17,12 @@ public struct AuditRequest: Sendable {
     }
 }
 
-/// One audit: the program at the audited commit, the findings and the record.
+/// One audit: the program the cycle was judged by, the findings and the record.
 public struct AuditRun: Sendable {
     public var record: AuditRecord
     public var findings: [Finding]
-    /// The program at the audited commit.
+    /// The program the cycle was judged by: the audited commit's, with the controls and policies
+    /// of the window's end when the audited commit is later (`judgedProgram`).
     public var program: Program
     /// Where the record goes, relative to the repository top (`audits/<cycle>`).
     public var folder: String
@@ -48,9 +49,9 @@ extension ComplianceRepository {
         let revision = if let asOf = request.asOf { asOf } else { try mainlineRevision(explicit: nil, layout: workingLayout) }
         return try mapped {
             let (commit, _) = try git.resolveCommit(revision)
-            let program = try self.program(at: commit)
-            try requireLintClean(program, before: "before auditing")
-            let configuration = program.configuration
+            let audited = try self.program(at: commit)
+            try requireLintClean(audited, before: "before auditing")
+            let configuration = audited.configuration
             let roots = try configuration.layout.complianceFolders.map { try HistoryRoot($0) }
             // One pass over the mainline serves everything below. A past commit (--as-of, verify,
             // diff) is read from the mainline's index when it is on the mainline.
@@ -64,17 +65,18 @@ extension ComplianceRepository {
             guard let cycle = Self.select(cycle: request.cycle, from: cycles ?? configuration.cycles, clock: clock) else {
                 throw EngineError(.usage, request.cycle.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
             }
+            let program = try judgedProgram(audited, cycle: cycle, commit: commit)
             let signatures = try SignatureCache.required(by: configuration, in: git, at: commit)
             let verified = try verifiedSignatures(in: history, configuration: configuration, cycle: cycle, signatures: signatures)
-            var histories: [String: PathHistory] = [:]
-            for file in history.files {
-                let path = file.path.description
-                histories[path] = PathHistory(path: path, events: file.events.map { event in
-                    PathHistory.Event(change: PathHistory.Change(rawValue: event.status.rawValue) ?? .modified, commit: event.commit.id.description,
+            let histories = PathHistories(try history.files.map { file in
+                PathHistory(exactPath: ExactPath(bytes: file.path.bytes), events: try auditedEvents(
+                    of: file, evidence: configuration.layout.evidence, nonFiles: Set(audited.evidenceNonFiles.map(\.path))
+                ).map { status, event in
+                    PathHistory.Event(change: PathHistory.Change(rawValue: status.rawValue) ?? .modified, commit: event.commit.id.description,
                                       landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name,
                                       signed: event.commit.isSigned && (verified[event.commit.id] ?? !configuration.requireSigned))
                 })
-            }
+            })
             var controlAdded: [String: Day] = [:]
             for control in program.controls {
                 if let first = histories[control.file]?.events.first(where: { $0.change == .added }) { controlAdded[control.id.value] = first.landed }
@@ -125,6 +127,75 @@ extension ComplianceRepository {
             throw EngineError(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
         }
         return run.folder
+    }
+
+    /// The program a cycle is judged by. A cycle audited after its window closed is judged by
+    /// the controls and policies as they stood at the window's end — the last mainline commit on
+    /// or before it — so a control whose frequency changed the next year is audited as it was.
+    /// Scope (categories, required topics), people and the organisation come from there too,
+    /// since the controls and policies are read against them. What the audit examines and how
+    /// (the evidence, the cycles, the auditors, the layout, trust) stays the audited commit's.
+    func judgedProgram(_ audited: Program, cycle: AuditCycle, commit: ObjectID) throws -> Program {
+        let endOfWindow = Int64(cycle.end.daysSinceEpoch + 1) * 86_400 - 1
+        guard try git.commitInfo(commit).committer.time > endOfWindow,
+              let last = try git.lastFirstParentCommit(from: commit, atOrBefore: endOfWindow), last != commit
+        else { return audited }
+        let atEnd = try program(at: last)
+        if let problem = atEnd.diagnostics.first(where: { $0.severity == .error }) {
+            throw EngineError(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)] in commit \(last.abbreviated()), the last mainline commit of cycle \(cycle.id)'s window, whose controls and policies the cycle is judged by")
+        }
+        var program = audited
+        program.controls = atEnd.controls
+        program.policies = atEnd.policies
+        program.configuration.organization = atEnd.configuration.organization
+        program.configuration.system = atEnd.configuration.system
+        program.configuration.framework = atEnd.configuration.framework
+        program.configuration.categories = atEnd.configuration.categories
+        program.configuration.categoriesLocation = atEnd.configuration.categoriesLocation
+        program.configuration.people = atEnd.configuration.people
+        program.configuration.extraRequiredTopics = atEnd.configuration.extraRequiredTopics
+        return program
+    }
+
+    /// A path's events as the audit reads them. Under the evidence folder only regular files
+    /// have a history: a symbolic link or a submodule is not evidence, so its events are left
+    /// out, a file that becomes one (a type change) is deleted there, and one that becomes a file
+    /// is added. A path keeps its kind from one event to the next except through a type change
+    /// or a deletion, so only the paths that have one need a look into a tree.
+    private func auditedEvents(of file: FileHistory, evidence: String, nonFiles: Set<ExactPath>) throws -> [(ChangeStatus, FileEvent)] {
+        let exact = ExactPath(bytes: file.path.bytes)
+        let events = file.events
+        guard exact.isInside(evidence) else { return events.map { ($0.status, $0) } }
+        let isFileNow = !nonFiles.contains(exact)
+        guard events.contains(where: { $0.status == .deleted || $0.status == .typeChanged }) else {
+            return isFileNow ? events.map { ($0.status, $0) } : []
+        }
+        var audited: [(ChangeStatus, FileEvent)] = []
+        var wasFile = false
+        for (index, event) in events.enumerated() {
+            let isFile: Bool
+            switch event.status {
+            case .deleted:
+                isFile = false
+            case .modified:
+                isFile = wasFile
+            case .added, .typeChanged:
+                // With no later event that changes its kind, the audited commit's tree says what it is.
+                if !events[(index + 1)...].contains(where: { $0.status != .modified }) {
+                    isFile = isFileNow
+                } else {
+                    isFile = try git.file(at: file.path, in: event.commit.id).map { $0.mode & 0o170000 == 0o100000 } ?? false
+                }
+            }
+            switch (wasFile, isFile) {
+            case (false, true): audited.append((.added, event))
+            case (true, false): audited.append((.deleted, event))
+            case (true, true): audited.append((event.status == .typeChanged ? .modified : event.status, event))
+            case (false, false): break
+            }
+            wasFile = isFile
+        }
+        return audited
     }
 
     /// The requested cycle, else the one whose window holds the clock, else the latest.

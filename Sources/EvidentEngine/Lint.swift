@@ -85,22 +85,10 @@ extension ComplianceRepository {
 
     /// What the index changes against HEAD under the program root.
     private func changes(from head: ObjectID?, to index: GitFilesSource, root: String) throws(RepositoryError) -> [StagedChange] {
-        var committed: [String: GitFile] = [:]
+        var committed: [GitPath: GitFile] = [:]
         if let head {
-            for file in try git.files(under: root, at: head) { committed[file.path.description] = file }
+            for file in try git.files(under: root, at: head) { committed[file.path] = file }
         }
-        let filter = PrefixFilter(root)
-        return GitFilesSource.changes(from: committed, to: index.files.filter { filter.contains($0.key) })
-    }
-}
-
-/// Whether a path lies under a folder (`.` holds everything).
-struct PrefixFilter {
-    let folder: String
-
-    init(_ folder: String) { self.folder = folder }
-
-    func contains(_ path: String) -> Bool {
-        folder == "." || path == folder || path.hasPrefix(folder + "/")
+        return GitFilesSource.changes(from: committed, to: index.files.filter { ExactPath(bytes: $0.key.bytes).isInside(root) || root == "." })
     }
 }

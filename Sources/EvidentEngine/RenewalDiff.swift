@@ -18,9 +18,14 @@ public struct RenewalRequest: Sendable {
 }
 
 extension ComplianceRepository {
-    /// The renewal review between two cycles: each read at its audited commit — the one in its
-    /// committed record (which must still be on the mainline), else the last mainline commit on
-    /// or before the cycle's end, audited afresh.
+    /// The renewal review between two cycles, at comparable clocks. A cycle with a committed
+    /// record (whose audited commit must still be on the mainline) is read as recorded. A cycle
+    /// without one is audited afresh, as far from the end of its window as the other side: the
+    /// clock of each side is measured in days from its window's end, a record's is fixed and a
+    /// fresh audit's can reach at most the mainline tip, and a fresh audit runs at the smallest
+    /// of these, at the last mainline commit on or before that day. So a cycle in progress is
+    /// compared with the previous one as it stood at the same point of its window, instead of
+    /// with its finished year. What is still pending on either side is named by the diff.
     public func renewalDiff(_ request: RenewalRequest) throws(EngineError) -> RenewalDiff {
         try git.requireCompleteHistoryMapped()
         let revision = try mainlineRevision(explicit: request.ref, layout: try layout())
@@ -42,31 +47,43 @@ extension ComplianceRepository {
             }
             earlier = found
         }
-        return RenewalDiff.make(from: try snapshot(of: earlier, layout: program.configuration.layout, revision: revision),
-                                to: try snapshot(of: later, layout: program.configuration.layout, revision: revision))
+        let layout = program.configuration.layout
+        return try mapped {
+            let tip = try git.resolveCommit(revision).commit
+            let tipDay = Day(epochSeconds: try git.commitInfo(tip).committer.time)
+            let records = try [earlier, later].map { cycle in try committedRecord(of: cycle, layout: layout, tip: tip, revision: revision) }
+            // Days from each window's end to the clock it can be judged at.
+            let offset = zip([earlier, later], records).map { cycle, recorded in
+                cycle.end.days(until: recorded.flatMap { Day($0.record.clock) } ?? tipDay)
+            }.min()!
+            let snapshots = try zip([earlier, later], records).map { cycle, recorded in
+                if let recorded { return recorded }
+                return try freshSnapshot(of: cycle, clock: min(tipDay, cycle.end.adding(days: offset)), tip: tip)
+            }
+            return RenewalDiff.make(from: snapshots[0], to: snapshots[1])
+        }
     }
 
-    /// The committed record and the program at its audited commit; else a fresh audit of the
-    /// last mainline commit on or before the cycle's end.
-    private func snapshot(of cycle: AuditCycle, layout: ProgramLayout, revision: String) throws(EngineError) -> CycleSnapshot {
-        try mapped {
-            let tip = try git.resolveCommit(revision).commit
-            let path = "\(layout.audits)/\(cycle.id)/record.json"
-            if let data = try git.contents(of: path, at: tip) {
-                let record = try AuditRecord.read(data, file: path)
-                let audited = ObjectID(hex: record.auditedCommit)!
-                guard try git.isOnFirstParentChain(audited, of: tip) else {
-                    throw EngineError(.repository, "\(path): its audited commit \(audited.abbreviated()) is no longer on the mainline \(revision); run `evident verify`")
-                }
-                return CycleSnapshot(program: try program(at: audited), record: record, recorded: true)
-            }
-            let endOfCycle = Int64(cycle.end.daysSinceEpoch + 1) * 86_400 - 1
-            guard let last = try git.lastFirstParentCommit(from: tip, atOrBefore: endOfCycle) else {
-                throw EngineError(.usage, "cycle '\(cycle.id)' has no record and the mainline has no commit on or before its end (\(cycle.end)); nothing to compare")
-            }
-            // The cycle as evident.yaml defines it now: it may have been added after that commit.
-            let run = try audit(AuditRequest(cycle: cycle.id, asOf: last.description), cycles: [cycle])
-            return CycleSnapshot(program: run.program, record: run.record, recorded: false)
+    /// The committed record of a cycle and the program it was judged by, if the tip has one.
+    private func committedRecord(of cycle: AuditCycle, layout: ProgramLayout, tip: ObjectID, revision: String) throws -> CycleSnapshot? {
+        let path = "\(layout.audits)/\(cycle.id)/record.json"
+        guard let data = try git.contents(of: path, at: tip) else { return nil }
+        let record = try AuditRecord.read(data, file: path)
+        let audited = ObjectID(hex: record.auditedCommit)!
+        guard try git.isOnFirstParentChain(audited, of: tip) else {
+            throw EngineError(.repository, "\(path): its audited commit \(audited.abbreviated()) is no longer on the mainline \(revision); run `evident verify`")
         }
+        return CycleSnapshot(program: try judgedProgram(try program(at: audited), cycle: cycle, commit: audited), record: record, recorded: true)
+    }
+
+    /// A fresh audit of the last mainline commit on or before `clock`, with that clock.
+    private func freshSnapshot(of cycle: AuditCycle, clock: Day, tip: ObjectID) throws -> CycleSnapshot {
+        let endOfClock = Int64(clock.daysSinceEpoch + 1) * 86_400 - 1
+        guard let last = try git.lastFirstParentCommit(from: tip, atOrBefore: endOfClock) else {
+            throw EngineError(.usage, "cycle '\(cycle.id)' has no record and the mainline has no commit on or before \(clock), the clock it is compared at; nothing to compare")
+        }
+        // The cycle as evident.yaml defines it now: it may have been added after that commit.
+        let run = try audit(AuditRequest(cycle: cycle.id, asOf: last.description, clock: clock), cycles: [cycle])
+        return CycleSnapshot(program: run.program, record: run.record, recorded: false)
     }
 }

@@ -36,10 +36,10 @@ extension ComplianceRepository {
 
     /// The paths under the program roots (plus evident.yaml and CODEOWNERS) that differ between two commits.
     private func changes(from old: ObjectID, to new: ObjectID, roots: [String]) throws(RepositoryError) -> [StagedChange] {
-        func files(_ commit: ObjectID) throws(RepositoryError) -> [String: GitFile] {
-            var files: [String: GitFile] = [:]
+        func files(_ commit: ObjectID) throws(RepositoryError) -> [GitPath: GitFile] {
+            var files: [GitPath: GitFile] = [:]
             for root in Set(roots) {
-                for file in try GitFilesSource(repository: git, commit: commit, root: root).files.values { files[file.path.description] = file }
+                for file in try GitFilesSource(repository: git, commit: commit, root: root).files.values { files[file.path] = file }
             }
             return files
         }

@@ -63,6 +63,24 @@ extension Repository {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// The entry at exactly `path` in `commit` (a file, a symbolic link or a submodule), or nil
+    /// when there is none or it is a folder. The path is matched byte for byte, component by component.
+    public func file(at path: GitPath, in commit: ObjectID) throws(RepositoryError) -> GitFile? {
+        var folder = try withRawObject(commit, expecting: GIT_OBJECT_COMMIT, role: "commit") { raw throws(RepositoryError) in
+            try CommitParser.links(of: commit, in: raw).tree
+        }
+        let components = path.bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        for (index, component) in components.enumerated() {
+            guard let entry = try tree(folder).entry(named: Array(component)) else { return nil }
+            if index == components.count - 1 {
+                return entry.isTree ? nil : GitFile(path: path, id: entry.id, mode: entry.mode)
+            }
+            guard entry.isTree else { return nil }
+            folder = entry.id
+        }
+        return nil
+    }
+
     /// The bytes of the file at `path` in `commit`, or nil when it has no such file.
     public func contents(of path: String, at commit: ObjectID) throws(RepositoryError) -> Data? {
         guard let file = try files(under: path, at: commit).first(where: { $0.path.description == path }), !file.isSubmodule else { return nil }

@@ -59,7 +59,8 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
             out += "<td>\(escape(control.frequency?.rawValue ?? "—"))</td><td title=\"\(escape(control.conclusion ?? ""))\">\(escape(control.result.rawValue))</td><td><div class=\"timeline\">"
             for period in control.periods {
                 let occurrences = period.occurrences.map { "\($0.path) claimed \($0.claimed), landed \($0.landed ?? "never")" }.joined(separator: "; ")
-                let title = "\(period.start) to \(period.end): \(period.state.rawValue)\(occurrences.isEmpty ? "" : " — " + occurrences)"
+                let backfill = period.backfilled.map { " (backfilled on \($0))" } ?? ""
+                let title = "\(period.start) to \(period.end): \(period.state.rawValue)\(backfill)\(occurrences.isEmpty ? "" : " — " + occurrences)"
                 out += "<span class=\"\(Self.cssClass(period.state))\" title=\"\(escape(title))\"></span>"
             }
             if control.periods.isEmpty { out += "\(control.occurrences.count) occurrences (event-driven)" }

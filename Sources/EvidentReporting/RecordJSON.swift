@@ -83,6 +83,7 @@ public struct RecordJSONRenderer: DocumentRenderer {
             json.key("periods")
             json.array(control.periods) { json, period in
                 json.object { json in
+                    json.member("backfilled", period.backfilled)
                     json.member("end", period.end)
                     json.key("occurrences")
                     json.array(period.occurrences, occurrence)

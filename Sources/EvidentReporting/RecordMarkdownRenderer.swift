@@ -48,6 +48,14 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
             out += "| \(control.id) \(cell(control.title ?? "")) | \(cell(control.owner ?? "—")) | \(control.frequency?.rawValue ?? "—") | \(control.result.rawValue) | \(periods.isEmpty ? "—" : periods) | \(control.sample.size) of \(control.sample.population) |\n"
         }
         out += "\nPeriods: " + PeriodResult.State.allCases.map { "\(Self.symbol($0)) \(RecordSummaryRenderer.label($0))" }.joined(separator: ", ") + ".\n"
+        // A backfilled period reads as missing above; say what came after the fact, and when.
+        let backfilled = record.controls.flatMap { control in
+            control.periods.compactMap { period in
+                period.backfilled.map { "- \(control.id), \(period.start) to \(period.end): missing, backfilled on \($0) ("
+                    + period.occurrences.map { "`\($0.path)`" }.joined(separator: ", ") + ")\n" }
+            }
+        }
+        if !backfilled.isEmpty { out += "\nBackfilled periods (still missing):\n\n" + backfilled.joined() }
 
         out += "\n## Conclusions\n\n"
         for control in record.controls {

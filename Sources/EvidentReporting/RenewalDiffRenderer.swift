@@ -16,7 +16,8 @@ public struct RenewalDiffRenderer: TextDocumentRenderer {
 
     static func document(_ diff: RenewalDiff) -> ReportDocument {
         func side(_ side: RenewalDiff.Side) -> String {
-            "\(side.start) to \(side.end), audited commit \(side.commit.prefix(12))" + (side.recorded ? " (committed record)" : " (no committed record: fresh audit)")
+            "\(side.start) to \(side.end), audited commit \(side.commit.prefix(12)) at clock \(side.clock)"
+                + (side.recorded ? " (committed record)" : " (no committed record: fresh audit)")
         }
         let entries = { (entries: [RenewalDiff.Entry]) in entries.map { [$0.id, $0.title ?? "", $0.owner ?? ""] } }
         var sections: [ReportDocument.Section] = []
@@ -52,14 +53,21 @@ public struct RenewalDiffRenderer: TextDocumentRenderer {
         let rows = diff.populations.map { row in
             [row.control, row.before.map { "\($0.summary) (\($0.result.rawValue))" } ?? "—", row.after.map { "\($0.summary) (\($0.result.rawValue))" } ?? "—", row.changed ? "changed" : ""]
         }
-        sections.append(.init(title: "Populations, side by side", blocks: [.table(headers: ["control", diff.from.cycle, diff.to.cycle, ""], rows: rows)]))
+        var populations: [ReportDocument.Block] = [.table(headers: ["control", diff.from.cycle, diff.to.cycle, ""], rows: rows)]
+        if !diff.pending.isEmpty {
+            populations.append(.paragraph("Still pending at the side's clock (evidence not yet due), so not compared:"))
+            populations.append(.table(headers: ["cycle", "control", "periods"],
+                                      rows: diff.pending.map { [$0.cycle, $0.control, $0.periods.joined(separator: ", ")] }))
+        }
+        sections.append(.init(title: "Populations, side by side", blocks: populations))
 
         let findingRows = { (groups: [RenewalDiff.FindingGroup]) in
             groups.map { [$0.severity.rawValue, $0.code, $0.subject, $0.owner ?? "—", "\($0.before) → \($0.after)", $0.message] }
         }
         let headers = ["severity", "code", "subject", "owner", "count", "latest finding"]
         var findings: [ReportDocument.Block] = [
-            .paragraph("\(diff.findings.new.count) new, \(diff.findings.resolved.count) resolved, \(diff.findings.recurring.count) recurring.")
+            .paragraph("\(diff.findings.new.count) new, \(diff.findings.resolved.count) resolved, \(diff.findings.recurring.count) recurring"
+                       + (diff.findings.pending.isEmpty ? "." : ", \(diff.findings.pending.count) pending."))
         ]
         if !diff.findings.recurring.isEmpty {
             findings.append(.paragraph("Recurring findings were raised in both cycles: each is a process or ownership problem to fix at the root, not occurrence by occurrence."))
@@ -67,6 +75,11 @@ public struct RenewalDiffRenderer: TextDocumentRenderer {
         findings += labelled("Recurring", .table(headers: headers, rows: findingRows(diff.findings.recurring)), diff.findings.recurring.isEmpty)
         findings += labelled("New", .table(headers: headers, rows: findingRows(diff.findings.new)), diff.findings.new.isEmpty)
         findings += labelled("Resolved", .table(headers: headers, rows: findingRows(diff.findings.resolved)), diff.findings.resolved.isEmpty)
+        if !diff.findings.pending.isEmpty {
+            findings.append(.paragraph("Pending: raised on one side only, for periods the other side had not judged yet; neither new nor resolved until both have:"))
+            findings.append(.table(headers: headers + ["pending on the other side"],
+                                   rows: diff.findings.pending.map { findingRows([$0])[0] + [($0.pending ?? []).joined(separator: ", ")] }))
+        }
         sections.append(.init(title: "Findings", blocks: findings))
 
         return ReportDocument(title: "Renewal diff — cycle \(diff.from.cycle) to \(diff.to.cycle)",

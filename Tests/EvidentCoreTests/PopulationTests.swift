@@ -53,7 +53,11 @@ import Testing
         let export = occurrence("2026-03-31", landed: "2026-04-02", covers: range("2026-01-01", "2026-03-31"))
         let population = Population.build(frequency: .monthly, graceDays: 5, window: range("2026-01-01", "2026-03-31"), clock: day("2026-05-01"),
                                           occurrences: [export])
-        #expect(population.periods.map(\.state) == [.late, .late, .onTime])
+        // January's evidence landed after February's end plus grace days: a backfill, so January
+        // stays missing and says when it was backfilled; February's is late, March's on time.
+        #expect(population.periods.map(\.state) == [.missing, .late, .onTime])
+        #expect(population.periods.map(\.backfilled) == [day("2026-04-02"), nil, nil])
+        #expect(population.periods[0].occurrences == [export])
     }
 
     @Test func unlandedEvidenceProvesNothing() {
@@ -99,7 +103,7 @@ import Testing
             "evidence/AC-05/2026-06-30.csv": "c",
             "evidence/AC-05/notes.md": "undated",
         ]))
-        let histories = [
+        let histories: PathHistories = [
             "evidence/AC-05/2026-03-31-review/users.csv": PathHistory(path: "", events: [event(.added, "c2", "2026-04-03"), event(.modified, "c4", "2026-05-01")]),
             "evidence/AC-05/2026-03-31-review/signoff.md": PathHistory(path: "", events: [event(.added, "c1", "2026-04-02")]),
             "evidence/AC-05/2026-06-30.csv": PathHistory(path: "", events: [event(.added, "c3", "2026-06-01"), event(.deleted, "c5", "2026-07-01")]),

@@ -107,18 +107,24 @@ import Testing
         #expect(now != before)
     }
 
-    @Test func aFindingIsRemediatedOnlyWhenTheHistoryShowsTheFix() throws {
+    /// The missing quarter's evidence lands in December, after the end of the following quarter
+    /// plus grace days: a backfill, which is no fix. The finding stays open (not remediated), the
+    /// quarter stays missing and says when it was backfilled, and nothing calls it merely late.
+    /// (A fix in time to count is remediated: EvidenceLifecycleTests.)
+    @Test func aBackfillIsNoRemediation() throws {
         let folder = try TemporaryDirectory()
         var fixture = try Fixtures.yearOfEvidence(in: folder, q2: nil)
         try Fixtures.auditAndWrite(fixture)
         try fixture.commit([:], on: "2026-12-21", message: "Record the first run")
-        // The missing quarter's evidence lands (late), and the audit runs again.
         try fixture.commit(["evidence/AC-01/2026-06-20-review.md": "Q2, found"], on: "2026-12-28")
         let again = try Fixtures.open(fixture).audit(AuditRequest()).record
         let missing = try #require(again.followUp.first { $0.code == "EVID-MISSING-PERIOD" })
-        #expect(missing.status == .remediated)
-        #expect(Fixtures.keys(again).contains("EVID-LATE AC-01"))
+        #expect(missing.status == .open)
+        #expect(Fixtures.keys(again).contains("EVID-MISSING-PERIOD AC-01"))
+        #expect(!Fixtures.keys(again).contains("EVID-LATE AC-01"))
         #expect(!Fixtures.keys(again).contains("FIND-OVERDUE AC-01"))
+        let q2 = try #require(again.controls.first { $0.id == "AC-01" }?.periods[1])
+        #expect(q2.state == .missing && q2.backfilled == "2026-12-28")
     }
 
     @Test func testersConclusionsAreRecordedAndMustComeFromSomeoneElse() throws {

@@ -8,7 +8,8 @@ import Testing
 /// from the record, and a deviation in the previous cycle takes the next larger size.
 @Suite struct SampleTests {
     /// The example program with a monthly, high-risk control AC-02 that produced evidence every
-    /// month of 2026, and cycles 2025 and 2026.
+    /// month of 2026, the quarterly AC-01 whose evidence lands each quarter on time, and cycles
+    /// 2025 and 2026.
     private func program(in folder: TemporaryDirectory) throws -> FixtureRepository {
         var fixture = try FixtureRepository(in: folder.url)
         var files = ExampleProgram.base.mapValues { Optional($0) }
@@ -16,13 +17,18 @@ import Testing
             of: "cycles:\n", with: "cycles:\n  - {id: \"2025\", type: 2, start: 2025-01-01, end: 2025-12-31, fieldwork: 2026-01-25}\n")
         files["controls/AC-02.md"] = "---\nid: AC-02\ntitle: Monthly review\ncriteria: [CC6.1]\nowner: alice\nfrequency: monthly\nrisk: high\n---\nBody.\n"
         files["risk/risk-assessment.md"] = "---\nkind: risk-assessment\n---\nRegister.\n"
+        // Q1's review lands in its quarter: landed in December, it would prove no 2026 period.
+        files["evidence/AC-01/2026-01-15-review.md"] = nil
         try fixture.commitApproved(files, on: "2025-12-20", message: "Program")
+        let quarterly = [1: "evidence/AC-01/2026-01-15-review.md", 4: "evidence/AC-01/2026-04-10-review.md",
+                         7: "evidence/AC-01/2026-07-08-review.md", 10: "evidence/AC-01/2026-10-05-review.md"]
         for month in 1...11 {
             let day = String(format: "2026-%02d-20", month)
-            try fixture.commit(["evidence/AC-02/\(day)-review.md": "month \(month)"], on: String(format: "2026-%02d-21", month))
+            var evidence: [String: String?] = ["evidence/AC-02/\(day)-review.md": "month \(month)"]
+            if let review = quarterly[month] { evidence[review] = "quarter of month \(month)" }
+            try fixture.commit(evidence, on: String(format: "2026-%02d-21", month))
         }
-        try fixture.commit(["evidence/AC-01/2026-04-10-review.md": "Q2", "evidence/AC-01/2026-07-08-review.md": "Q3",
-                            "evidence/AC-01/2026-10-05-review.md": "Q4", "audits/2026/interviews/alice.md": "Notes"], on: "2026-11-25")
+        try fixture.commit(["audits/2026/interviews/alice.md": "Notes"], on: "2026-11-25")
         return fixture
     }
 

@@ -8,8 +8,8 @@ public struct AuditContext: Sendable {
     public var evidence: [String: [EvidenceProof]]
     /// Populations per control id (controls that are active or retired inside the window).
     public var populations: [String: Population] { didSet { drawSamples() } }
-    /// The mainline history of every file, by path (deleted evidence is only here).
-    public var histories: [String: PathHistory]
+    /// The mainline history of every file, by exact path (deleted evidence is only here).
+    public var histories: PathHistories
     /// Each policy file's revisions as they landed, oldest first.
     public var policyRevisions: [String: [PolicyRevision]]
     /// What the history proves about each policy file, and its text changes in the window (computed once).
@@ -41,7 +41,7 @@ public struct AuditContext: Sendable {
 
     /// Builds the populations of every control from the histories of the evidence files.
     /// `controlAdded` gives, per control id, the day its file first landed.
-    public init(program: Program, cycle: AuditCycle, clock: Day, histories: [String: PathHistory], controlAdded: [String: Day] = [:],
+    public init(program: Program, cycle: AuditCycle, clock: Day, histories: PathHistories, controlAdded: [String: Day] = [:],
                 policyRevisions: [String: [PolicyRevision]] = [:]) {
         self.program = program
         self.policyRevisions = policyRevisions
@@ -51,10 +51,11 @@ public struct AuditContext: Sendable {
         let window = DayRange(start: cycle.start, end: cycle.end)
         var evidence: [String: [EvidenceProof]] = [:]
         var populations: [String: Population] = [:]
-        let occurrencesByFolder = Dictionary(grouping: program.evidence, by: \.folder)
+        // By the folder's bytes: a control's folder is the one its file names, byte for byte.
+        let occurrencesByFolder = Dictionary(grouping: program.evidence, by: \.exactFolder)
         for control in program.controls {
             if let retired = control.retiredOn, retired < window.start { continue }
-            let proofs = EvidenceProof.prove(occurrencesByFolder[control.evidence.value] ?? [], histories: histories)
+            let proofs = EvidenceProof.prove(occurrencesByFolder[ExactPath(control.evidence.value)] ?? [], histories: histories)
             evidence[control.id.value] = proofs
             guard let frequency = control.frequency?.value else { continue }
             populations[control.id.value] = Population.build(

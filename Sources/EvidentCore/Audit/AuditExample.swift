@@ -11,6 +11,10 @@ public struct AuditExample: Sendable {
     public var modified: [String: Day]
     /// Evidence deleted on that day: in the history, gone from the audited program.
     public var deleted: [String: Day]
+    /// Evidence deleted and added back: both in the history, and in the audited program again.
+    public var readded: [String: (deleted: Day, added: Day)]
+    /// Files that are symbolic links or submodules: the audit neither counts them nor has their history.
+    public var kinds: [String: ProgramFileEntry.Kind]
     /// Policy revisions by file; policies without any are taken as written by Alice and landed on
     /// 2026-01-10 by Dave, committing with his `Approved-by:` trailer.
     public var policyRevisions: [String: [PolicyRevision]]
@@ -21,7 +25,8 @@ public struct AuditExample: Sendable {
     /// The findings the check must raise on this example, exactly.
     public var expected: [ExpectedFinding]
 
-    public init(_ files: [String: String] = [:], landed: [String: Day] = [:], modified: [String: Day] = [:], deleted: [String: Day] = [:],
+    public init(_ files: [String: String] = [:], kinds: [String: ProgramFileEntry.Kind] = [:], landed: [String: Day] = [:],
+                modified: [String: Day] = [:], deleted: [String: Day] = [:], readded: [String: (deleted: Day, added: Day)] = [:],
                 policyRevisions: [String: [PolicyRevision]] = [:], clockSkews: [ClockSkew] = [], earlierRecords: [EarlierRecord] = [],
                 testing: TestingRecord? = nil, clock: Day = Day(year: 2026, month: 11, day: 15)!,
                 expecting expected: [ExpectedFinding] = []) {
@@ -33,6 +38,8 @@ public struct AuditExample: Sendable {
         self.landed = landed
         self.modified = modified
         self.deleted = deleted
+        self.readded = readded
+        self.kinds = kinds
         self.clock = clock
         self.expected = expected
     }
@@ -48,14 +55,19 @@ public struct AuditExample: Sendable {
     public func context() throws -> AuditContext {
         var files = ExampleProgram.base.merging(Self.cleanAuditFiles) { $1 }.merging(self.files) { $1 }
         files = files.filter { !$0.value.isEmpty || $0.key.hasSuffix(".gitkeep") }
-        let program = try Program.load(from: InMemoryFiles(files.filter { deleted[$0.key] == nil }))
+        let program = try Program.load(from: InMemoryFiles(files.filter { deleted[$0.key] == nil }, kinds: kinds))
         var histories: [String: PathHistory] = [:]
-        for path in files.keys where path.hasPrefix("evidence/") || path.hasPrefix("risk/") || path.hasPrefix("audits/") {
+        // The engine keeps no history of links and submodules under the evidence folder.
+        for path in files.keys where (path.hasPrefix("evidence/") || path.hasPrefix("risk/") || path.hasPrefix("audits/")) && kinds[path] == nil {
             let name = path.split(separator: "/").dropFirst(2).first.map(String.init) ?? ""
             let claimed = EvidenceOccurrence.claimedDate(ofName: name) ?? Day(year: 2026, month: 1, day: 1)!
             var events = [PathHistory.Event(change: .added, commit: "add:\(path)", landed: landed[path] ?? claimed.adding(days: 1), author: "bob")]
             if let day = modified[path] { events.append(.init(change: .modified, commit: "edit:\(path)", landed: day, author: "bob")) }
             if let day = deleted[path] { events.append(.init(change: .deleted, commit: "delete:\(path)", landed: day, author: "bob")) }
+            if let days = readded[path] {
+                events.append(.init(change: .deleted, commit: "delete:\(path)", landed: days.deleted, author: "bob"))
+                events.append(.init(change: .added, commit: "readd:\(path)", landed: days.added, author: "bob"))
+            }
             histories[path] = PathHistory(path: path, events: events)
         }
         var revisions = policyRevisions
@@ -66,7 +78,7 @@ public struct AuditExample: Sendable {
                                                      approvedBy: ["\(ExampleProgram.approver.name) <\(ExampleProgram.approver.email)>"], text: files[policy.file])]
         }
         let cycle = program.configuration.cycles[0]
-        var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, policyRevisions: revisions)
+        var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: PathHistories(histories.values), policyRevisions: revisions)
         context.clockSkews = clockSkews
         context.earlierRecords = earlierRecords
         // A written testing.yaml is read as the audit reads it; `testing` stands for a valid one.

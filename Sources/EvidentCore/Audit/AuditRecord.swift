@@ -36,6 +36,10 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var end: String
         public var state: PeriodResult.State
         public var occurrences: [Occurrence]
+        /// For a `missing` period whose only occurrences came too late to count (after the end of
+        /// the following period plus grace days): the day the first of them landed. They are
+        /// listed in `occurrences`; the period stays missing. Absent otherwise.
+        public var backfilled: String?
     }
 
     /// A control's sample. The members a record of format 1 lacks (the population hash, seed and
@@ -223,7 +227,7 @@ public struct AuditRecord: Codable, Sendable, Equatable {
                 window: population.map { "\($0.window.start)/\($0.window.end)" }, startedOn: population?.startedOn?.description,
                 periods: (population?.periods ?? []).map { period in
                     Period(start: period.period.start.description, end: period.period.end.description, state: period.state,
-                           occurrences: period.occurrences.map(Self.occurrence))
+                           occurrences: period.occurrences.map(Self.occurrence), backfilled: period.backfilled?.description)
                 },
                 occurrences: population.map { $0.frequency == .event ? $0.occurrences.map(Self.occurrence) : [] } ?? [],
                 sample: Sample(population: sample.population, populationSHA256: sample.populationSHA256, seed: sample.seed, size: sample.size,

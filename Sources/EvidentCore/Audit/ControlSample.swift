@@ -32,12 +32,14 @@ extension AuditContext {
         for control in program.controls where populations[control.id.value] != nil || control.isActive {
             let population = populations[control.id.value]
             let items: [ProvenOccurrence]
-            // The population: an event control's occurrences, else the occurrences of the tested periods.
+            // The population: an event control's occurrences, else the occurrences that filled a
+            // tested period (a missing period's backfills are not operation to test). Told apart by
+            // their exact paths, so two names that look alike are two items.
             if let population, population.frequency == .event {
                 items = population.occurrences.filter { $0.landed != nil }
             } else {
-                var seen: Set<String> = []
-                items = (population?.tested ?? []).flatMap(\.occurrences).filter { seen.insert($0.path).inserted }
+                var seen: Set<ExactPath> = []
+                items = (population?.tested ?? []).filter { $0.state != .missing }.flatMap(\.occurrences).filter { seen.insert($0.exactPath).inserted }
             }
             let frequency = control.frequency?.value ?? .event
             let risk = control.risk?.value ?? .moderate

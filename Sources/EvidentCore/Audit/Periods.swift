@@ -63,3 +63,33 @@ extension Frequency {
         }
     }
 }
+
+extension Frequency {
+    /// The last day an occurrence can land and still count, late, for `period`: the end of the
+    /// following calendar period plus grace days, or for annual and continuous controls (whose
+    /// one period is the window) 90 days after the period's end. Whatever lands later is a
+    /// backfill: it documents the period after the fact and leaves it missing. Never before the
+    /// period's own deadline.
+    public func backfillDeadline(for period: DayRange, graceDays: Int) -> Day {
+        let deadline = period.end.adding(days: graceDays)
+        let followingEnd: Day
+        switch self {
+        case .annual, .continuous, .event:
+            return max(deadline, period.end.adding(days: 90))
+        case .daily:
+            followingEnd = period.end.adding(days: 1)
+        case .weekly:
+            // The Sunday that ends the ISO week of the period's end, then one week more; 1970-01-01 was a Thursday.
+            let weekday = (period.end.daysSinceEpoch + 3) % 7
+            followingEnd = period.end.adding(days: 6 - (weekday < 0 ? weekday + 7 : weekday) + 7)
+        case .monthly, .quarterly, .semiannual:
+            // The calendar period the period's end falls in (a clipped period belongs to it), then the next one.
+            let months = self == .monthly ? 1 : self == .quarterly ? 3 : 6
+            var month = (period.end.month - 1) / months * months + 1 + 2 * months - 1
+            var year = period.end.year
+            while month > 12 { month -= 12; year += 1 }
+            followingEnd = Day(year: year, month: month, day: Day.daysIn(month: month, year: year))!
+        }
+        return max(deadline, followingEnd.adding(days: graceDays))
+    }
+}

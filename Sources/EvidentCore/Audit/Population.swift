@@ -1,24 +1,44 @@
 /// An evidence occurrence as the audit sees it: what it claims, and when history proves it landed.
 public struct ProvenOccurrence: Hashable, Sendable {
+    /// The path as text, to show.
     public var path: String
+    /// The path byte for byte: what tells two occurrences apart.
+    public var exactPath: ExactPath
     public var claimed: Day
     /// The periods an export covers, from its sidecar; nil means just the claimed day.
     public var covers: DayRange?
+    /// When the sidecar that says `covers` landed as it reads now (its last change).
+    public var coversLanded: Day?
     /// The first mainline commit containing it, and the day (UTC) that commit landed; nil when
     /// it has not landed on the mainline yet.
     public var landingCommit: String?
     public var landed: Day?
 
-    public init(path: String, claimed: Day, covers: DayRange? = nil, landingCommit: String?, landed: Day?) {
+    public init(path: String, exactPath: ExactPath? = nil, claimed: Day, covers: DayRange? = nil, coversLanded: Day? = nil,
+                landingCommit: String?, landed: Day?) {
         self.path = path
+        self.exactPath = exactPath ?? ExactPath(path)
         self.claimed = claimed
         self.covers = covers
+        self.coversLanded = coversLanded
         self.landingCommit = landingCommit
         self.landed = landed
     }
 
     /// The days whose periods this occurrence fills.
     var span: DayRange { covers ?? DayRange(start: claimed, end: claimed) }
+
+    /// The day this occurrence proves `period`, or nil when it proves nothing for it.
+    ///
+    /// It proves nothing when it does not reach the period, has not landed, or landed before the
+    /// period began: `covers` never proves the future, so an export for the whole year landed in
+    /// January fills January only. For a period only its covers reach (not the one of its claimed
+    /// date), it counts from when those covers landed: a sidecar added or widened later cannot
+    /// turn a period that failed into one on time.
+    public func proves(_ period: DayRange) -> Day? {
+        guard let landed, span.overlaps(period), landed >= period.start else { return nil }
+        return period.contains(claimed) ? landed : max(landed, coversLanded ?? landed)
+    }
 }
 
 /// One period of a control's population and how it was filled.
@@ -38,7 +58,12 @@ public struct PeriodResult: Hashable, Sendable {
 
     public var period: DayRange
     public var state: State
+    /// The occurrences that prove the period (on time, late, or backfilled).
     public var occurrences: [ProvenOccurrence]
+    /// For a missing period: the day the first occurrence for it landed, after the end of the
+    /// following period plus grace days. A backfill proves the control was documented, not that it
+    /// operated in the period, so the period stays missing.
+    public var backfilled: Day? = nil
 }
 
 /// A control's population over a cycle's window (SPEC §7).
@@ -68,7 +93,8 @@ public struct Population: Hashable, Sendable {
         if let retiredOn, let clipped = DayRange(start: window.start, end: min(window.end, retiredOn)).clipped(to: cycleWindow) {
             window = clipped
         }
-        let inWindow = all.filter { $0.span.overlaps(window) }.sorted { ($0.claimed, $0.path) < ($1.claimed, $1.path) }
+        let inWindow = all.filter { $0.span.overlaps(window) }
+            .sorted { $0.claimed != $1.claimed ? $0.claimed < $1.claimed : $0.exactPath < $1.exactPath }
         let periods = frequency.periods(in: window)
 
         // A control added during the window, or whose first occurrence comes more than one
@@ -80,19 +106,24 @@ public struct Population: Hashable, Sendable {
         }
 
         let results = periods.map { period -> PeriodResult in
-            // Only what landed on the mainline is proven.
-            let filling = inWindow.filter { $0.span.overlaps(period) && $0.landed != nil }
+            // Only what landed on the mainline is proven, and only from the day it proves the period.
+            let proving = inWindow.compactMap { occurrence in occurrence.proves(period).map { (occurrence, $0) } }
+            let filling = proving.map(\.0)
             let deadline = period.end.adding(days: graceDays)
             if let startedOn, period.end < startedOn, filling.isEmpty {
                 return PeriodResult(period: period, state: .notStarted, occurrences: [])
             }
-            if filling.contains(where: { $0.landed! <= deadline }) {
+            if proving.contains(where: { $0.1 <= deadline }) {
                 return PeriodResult(period: period, state: .onTime, occurrences: filling)
             }
             if deadline >= clock {
                 return PeriodResult(period: period, state: .pending, occurrences: filling)
             }
-            return PeriodResult(period: period, state: filling.isEmpty ? .missing : .late, occurrences: filling)
+            let backfillAfter = frequency.backfillDeadline(for: period, graceDays: graceDays)
+            if filling.isEmpty || proving.contains(where: { $0.1 <= backfillAfter }) {
+                return PeriodResult(period: period, state: filling.isEmpty ? .missing : .late, occurrences: filling)
+            }
+            return PeriodResult(period: period, state: .missing, occurrences: filling, backfilled: proving.map(\.1).min())
         }
         return Population(frequency: frequency, window: window, periods: results, occurrences: inWindow, startedOn: startedOn)
     }

@@ -21,6 +21,8 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         public var end: String
         public var commit: String
         public var recorded: Bool
+        /// The audit's clock on this side: what was due by then is judged, the rest pending.
+        public var clock: String
     }
 
     public struct Entry: Codable, Equatable, Sendable {
@@ -57,13 +59,15 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         public var onTime: Int
         public var late: Int
         public var missing: Int
+        /// Periods not yet due at this side's clock (their grace days had not passed).
+        public var pending: Int
         public var occurrences: Int
         public var result: ControlResult
-        /// `3/4 on time`, `5 events`, `test of one`.
+        /// `3/4 on time`, `5 events`, `test of one`; `, 1 pending` when periods are still pending.
         public var summary: String
 
         enum CodingKeys: String, CodingKey {
-            case frequency, due, late, missing, occurrences, result, summary
+            case frequency, due, late, missing, pending, occurrences, result, summary
             case onTime = "on_time"
         }
     }
@@ -86,6 +90,22 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         public var message: String
         /// For recurring findings: the root-cause note.
         public var note: String?
+        /// For a group raised on one side only: the periods it concerns that the other side had
+        /// not judged yet at its clock (`2027-07-01…2027-09-30`). Nil when there are none.
+        public var pending: [String]?
+    }
+
+    /// The periods of one control that one side had not judged yet at its clock.
+    public struct PendingPeriods: Codable, Equatable, Sendable {
+        public var cycle: String
+        public var control: String
+        public var periods: [String]
+
+        public init(cycle: String, control: String, periods: [String]) {
+            self.cycle = cycle
+            self.control = control
+            self.periods = periods
+        }
     }
 
     public struct Controls: Codable, Equatable, Sendable {
@@ -115,6 +135,9 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         public var resolved: [FindingGroup]
         /// Raised in both cycles: a process or ownership problem to fix at the root.
         public var recurring: [FindingGroup]
+        /// Raised on one side only, about periods the other side had not judged yet: neither new
+        /// nor resolved until both clocks have passed them.
+        public var pending: [FindingGroup]
     }
 
     public var from: Side
@@ -125,6 +148,8 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
     public var policies: Policies
     public var populations: [PopulationRow]
     public var findings: Findings
+    /// Per side and control, the periods still pending at that side's clock.
+    public var pending: [PendingPeriods]
 
     public static func make(from earlier: CycleSnapshot, to later: CycleSnapshot) -> RenewalDiff {
         let (a, b) = (earlier.program, later.program)
@@ -189,24 +214,33 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
                           changed: populationsA[id]?.summary != populationsB[id]?.summary || populationsA[id]?.result != populationsB[id]?.result)
         }
 
+        var pending: [PendingPeriods] = []
+        for record in [earlier.record, later.record] {
+            for control in record.controls {
+                let periods = control.periods.filter { $0.state == .pending }.map { "\($0.start)…\($0.end)" }
+                if !periods.isEmpty { pending.append(PendingPeriods(cycle: record.cycle.id, control: control.id, periods: periods)) }
+            }
+        }
+
         return RenewalDiff(
             from: side(earlier), to: side(later), controls: controls, criteria: criteria, owners: owners, policies: policies,
-            populations: populations, findings: findings(earlier.record.findings, later.record.findings))
+            populations: populations, findings: findings(earlier.record, later.record), pending: pending)
     }
 
     private static func side(_ snapshot: CycleSnapshot) -> Side {
         Side(cycle: snapshot.record.cycle.id, start: snapshot.record.cycle.start, end: snapshot.record.cycle.end,
-             commit: snapshot.record.auditedCommit, recorded: snapshot.recorded)
+             commit: snapshot.record.auditedCommit, recorded: snapshot.recorded, clock: snapshot.record.clock)
     }
 
     static func population(_ control: AuditRecord.Control) -> Population {
-        var (onTime, late, missing) = (0, 0, 0)
+        var (onTime, late, missing, pending) = (0, 0, 0, 0)
         for period in control.periods {
             switch period.state {
             case .onTime: onTime += 1
             case .late: late += 1
             case .missing: missing += 1
-            case .pending, .notStarted: break
+            case .pending: pending += 1
+            case .notStarted: break
             }
         }
         let due = onTime + late + missing
@@ -216,20 +250,23 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         case .continuous: summary = onTime > 0 ? "test of one: evidence on time" : late > 0 ? "test of one: evidence late" : missing > 0 ? "test of one: no evidence" : "test of one: not yet due"
         case .annual, .semiannual, .quarterly, .monthly, .weekly, .daily, nil:
             summary = due == 0 ? "no period due yet" : "\(onTime)/\(due) on time" + (late > 0 ? ", \(late) late" : "") + (missing > 0 ? ", \(missing) missing" : "")
+                + (due > 0 && pending > 0 ? ", \(pending) pending" : "")
         }
-        return Population(frequency: control.frequency, due: due, onTime: onTime, late: late, missing: missing,
+        return Population(frequency: control.frequency, due: due, onTime: onTime, late: late, missing: missing, pending: pending,
                           occurrences: control.occurrences.count, result: control.result, summary: summary)
     }
 
     /// Findings matched by code and subject: new, resolved, and recurring (in both cycles).
     /// The audit's follow-up findings (FIND-RECURRING, FIND-OVERDUE) are about other findings,
-    /// which the diff already pairs, so they are left out.
-    private static func findings(_ before: [AuditRecord.Finding], _ after: [AuditRecord.Finding]) -> Findings {
+    /// which the diff already pairs, so they are left out. A group raised on one side only whose
+    /// findings concern a period the other side had not judged yet (pending at its clock) is
+    /// pending, not new or resolved: the other side may yet raise it.
+    private static func findings(_ earlier: AuditRecord, _ later: AuditRecord) -> Findings {
         func grouped(_ findings: [AuditRecord.Finding]) -> [FindingKey: [AuditRecord.Finding]] {
             Dictionary(grouping: findings.filter { !$0.code.hasPrefix("FIND-") }) { $0.key }
         }
-        let groupsA = grouped(before)
-        let groupsB = grouped(after)
+        let groupsA = grouped(earlier.findings)
+        let groupsB = grouped(later.findings)
         func group(_ key: FindingKey) -> FindingGroup {
             let latest = (groupsB[key] ?? groupsA[key])!.first!
             return FindingGroup(code: latest.code, subject: latest.subject, owner: latest.owner, severity: latest.severity,
@@ -238,14 +275,58 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         let order: (FindingGroup, FindingGroup) -> Bool = {
             ($1.severity, $0.code, $0.subject) < ($0.severity, $1.code, $1.subject)
         }
+        /// The periods of `other` still pending that the findings' periods correspond to.
+        func pendingCounterparts(_ findings: [AuditRecord.Finding], in record: AuditRecord, other: AuditRecord) -> [String] {
+            var periods: [String] = []
+            for finding in findings {
+                guard let period = finding.period.flatMap(Self.period),
+                      let counterpart = Self.counterpart(of: period, subject: finding.subject, from: record, in: other),
+                      counterpart.state == .pending else { continue }
+                let text = "\(counterpart.start)…\(counterpart.end)"
+                if !periods.contains(text) { periods.append(text) }
+            }
+            return periods
+        }
         let recurring = groupsB.keys.filter { groupsA[$0] != nil }.map { key -> FindingGroup in
             var finding = group(key)
             finding.note = "raised again in the next cycle: a process or ownership problem; fix it at the root"
                 + (finding.owner.map { " (owner \($0))" } ?? "") + ", not occurrence by occurrence"
             return finding
         }
-        return Findings(new: groupsB.keys.filter { groupsA[$0] == nil }.map(group).sorted(by: order),
-                        resolved: groupsA.keys.filter { groupsB[$0] == nil }.map(group).sorted(by: order),
-                        recurring: recurring.sorted(by: order))
+        var new: [FindingGroup] = []
+        var resolved: [FindingGroup] = []
+        var pending: [FindingGroup] = []
+        for key in groupsB.keys where groupsA[key] == nil {
+            var finding = group(key)
+            let periods = pendingCounterparts(groupsB[key]!, in: later, other: earlier)
+            if periods.isEmpty { new.append(finding) } else { finding.pending = periods; pending.append(finding) }
+        }
+        for key in groupsA.keys where groupsB[key] == nil {
+            var finding = group(key)
+            let periods = pendingCounterparts(groupsA[key]!, in: earlier, other: later)
+            if periods.isEmpty { resolved.append(finding) } else { finding.pending = periods; pending.append(finding) }
+        }
+        return Findings(new: new.sorted(by: order), resolved: resolved.sorted(by: order), recurring: recurring.sorted(by: order),
+                        pending: pending.sorted(by: order))
+    }
+
+    /// A finding's period as the record writes it (`start…end`, or one day).
+    static func period(_ text: String) -> DayRange? {
+        let parts = text.components(separatedBy: "…")
+        guard let start = parts.first.flatMap({ Day($0) }), let end = parts.last.flatMap({ Day($0) }) else { return nil }
+        return DayRange(start: start, end: end)
+    }
+
+    /// The period of `subject` in `other` that corresponds to `period` of `record`: the one that
+    /// holds the period's middle day, moved by as many days as the windows' starts are apart.
+    /// The middle, so that a leap day between the windows cannot move a period into its neighbour.
+    static func counterpart(of period: DayRange, subject: String, from record: AuditRecord, in other: AuditRecord) -> AuditRecord.Period? {
+        guard let start = Day(record.cycle.start), let otherStart = Day(other.cycle.start),
+              let control = other.controls.first(where: { $0.id == subject }) else { return nil }
+        let middle = period.start.adding(days: period.start.days(until: period.end) / 2).adding(days: start.days(until: otherStart))
+        return control.periods.first { candidate in
+            guard let from = Day(candidate.start), let to = Day(candidate.end) else { return false }
+            return DayRange(start: from, end: to).contains(middle)
+        }
     }
 }

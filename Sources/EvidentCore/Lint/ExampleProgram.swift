@@ -74,7 +74,7 @@ public enum ExampleProgram {
     }
 
     public static func context(for example: RuleExample) throws -> LintContext {
-        let program = try Program.load(from: InMemoryFiles(files(for: example)))
+        let program = try Program.load(from: InMemoryFiles(files(for: example), kinds: example.kinds))
         var previous: [String: Policy] = [:]
         for (file, text) in example.before {
             var ignored: [Diagnostic] = []
@@ -88,14 +88,21 @@ public enum ExampleProgram {
 /// Program files held in memory: rule examples and tests.
 public struct InMemoryFiles: ProgramFileSource {
     public var files: [String: String]
+    /// Paths that are symbolic links or submodules, not files; their text stands for what they point at.
+    public var kinds: [String: ProgramFileEntry.Kind]
 
-    public init(_ files: [String: String]) {
+    public init(_ files: [String: String], kinds: [String: ProgramFileEntry.Kind] = [:]) {
         self.files = files
+        self.kinds = kinds
     }
 
     public func files(under folder: String) -> [String] {
         let prefix = folder == "." ? "" : folder + "/"
         return files.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    public func entries(under folder: String) -> [ProgramFileEntry] {
+        files(under: folder).map { ProgramFileEntry(path: ExactPath($0), kind: kinds[$0] ?? .file) }
     }
 
     public func contents(of path: String) -> Data? {

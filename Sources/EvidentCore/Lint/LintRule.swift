@@ -33,6 +33,8 @@ public struct RuleExample: Sendable {
 
     /// The files as the program reads them (markers removed).
     public var files: [String: String]
+    /// Files of `files` that are symbolic links or submodules instead.
+    public var kinds: [String: ProgramFileEntry.Kind]
     public var removed: [String]
     public var policyHistory: [String: PolicyProof]?
     public var staged: [StagedChange]?
@@ -42,9 +44,9 @@ public struct RuleExample: Sendable {
     /// Where the rule's diagnostics must point: the marked positions and those in `expecting`.
     public var expected: Set<SourceLocation>
 
-    public init(_ files: [String: String] = [:], removing removed: [String] = [], policyHistory: [String: PolicyProof]? = nil,
-                staged: [StagedChange]? = nil, before: [String: String] = [:], today: Day = Day(year: 2026, month: 6, day: 1)!,
-                expecting locations: [SourceLocation] = []) {
+    public init(_ files: [String: String] = [:], kinds: [String: ProgramFileEntry.Kind] = [:], removing removed: [String] = [],
+                policyHistory: [String: PolicyProof]? = nil, staged: [StagedChange]? = nil, before: [String: String] = [:],
+                today: Day = Day(year: 2026, month: 6, day: 1)!, expecting locations: [SourceLocation] = []) {
         var stripped: [String: String] = [:]
         var expected = Set(locations)
         for (path, text) in files {
@@ -53,6 +55,7 @@ public struct RuleExample: Sendable {
             expected.formUnion(marks)
         }
         self.files = stripped
+        self.kinds = kinds
         self.removed = removed
         self.policyHistory = policyHistory
         self.staged = staged

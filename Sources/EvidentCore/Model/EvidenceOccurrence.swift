@@ -1,21 +1,38 @@
 /// One occurrence of a control's evidence: a dated file or folder under the control's
 /// evidence folder (SPEC §6).
 public struct EvidenceOccurrence: Hashable, Sendable {
-    /// The file or folder, relative to the repository top.
-    public var path: String
-    /// The folder the occurrence sits in (`evidence/AC-05`).
-    public var folder: String
-    /// The name inside the folder (`2026-03-31-review.csv` or `2026-03-31-review`).
+    /// The file or folder, relative to the repository top, byte for byte: what identifies it.
+    public var exactPath: ExactPath
+    /// The folder the occurrence sits in (`evidence/AC-05`), byte for byte.
+    public var exactFolder: ExactPath
+    /// The name inside the folder (`2026-03-31-review.csv` or `2026-03-31-review`), as text.
     public var name: String
     public var isFolder: Bool
     /// The files that make it up (the file itself, or every file of the folder).
-    public var files: [String]
+    public var files: [ExactPath]
     /// The leading date of the name, nil when the name has none (a lint error).
     public var claimedDate: Day?
     /// `<name>.meta.yaml`, when present.
-    public var sidecar: String?
+    public var sidecar: ExactPath?
     /// What the sidecar says, once read.
     public var details: EvidenceDetails?
+
+    public init(exactPath: ExactPath, exactFolder: ExactPath, name: String, isFolder: Bool, files: [ExactPath], claimedDate: Day?,
+                sidecar: ExactPath?, details: EvidenceDetails?) {
+        self.exactPath = exactPath
+        self.exactFolder = exactFolder
+        self.name = name
+        self.isFolder = isFolder
+        self.files = files
+        self.claimedDate = claimedDate
+        self.sidecar = sidecar
+        self.details = details
+    }
+
+    /// The file or folder as text, to show (bytes that are not UTF-8 show as U+FFFD).
+    public var path: String { exactPath.description }
+    /// The folder as text, to show.
+    public var folder: String { exactFolder.description }
 
     /// The leading `YYYY-MM-DD` of an occurrence name, when followed by the end, `-`, `_` or `.`.
     public static func claimedDate(ofName name: String) -> Day? {

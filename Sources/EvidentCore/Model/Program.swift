@@ -6,6 +6,41 @@ public protocol ProgramFileSource {
     func files(under folder: String) throws -> [String]
     /// A file's bytes, or nil when there is no such file.
     func contents(of path: String) throws -> Data?
+    /// Every entry below `folder` with its exact path and kind. The evidence folder is read this
+    /// way: a name is bytes there, and a symbolic link or a submodule is not evidence.
+    func entries(under folder: String) throws -> [ProgramFileEntry]
+    /// The bytes of the file at exactly `path`, or nil when there is no such file.
+    func contents(of path: ExactPath) throws -> Data?
+}
+
+extension ProgramFileSource {
+    /// A source that knows only text paths and regular files (tests, examples).
+    public func entries(under folder: String) throws -> [ProgramFileEntry] {
+        try files(under: folder).map { ProgramFileEntry(path: ExactPath($0), kind: .file) }
+    }
+
+    public func contents(of path: ExactPath) throws -> Data? {
+        try contents(of: path.description)
+    }
+}
+
+/// One entry of a folder as a source lists it: its exact path and whether it is a file.
+public struct ProgramFileEntry: Hashable, Sendable {
+    /// A regular file, or one of the two things git stores in a tree that have no contents of
+    /// their own: a symbolic link (mode 120000) or a submodule (mode 160000).
+    public enum Kind: String, Sendable {
+        case file
+        case symlink = "symbolic link"
+        case submodule
+    }
+
+    public var path: ExactPath
+    public var kind: Kind
+
+    public init(path: ExactPath, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
 }
 
 /// A whole compliance program as read from one source, with every problem met while reading.
@@ -19,6 +54,9 @@ public struct Program: Sendable {
     public var looseEvidenceFiles: [String]
     /// Folders directly under the evidence folder (each should belong to a control).
     public var evidenceFolders: [String]
+    /// Symbolic links and submodules under the evidence folder: never occurrences (a lint error),
+    /// since what they point at is not in the history that proves the evidence.
+    public var evidenceNonFiles: [ProgramFileEntry] = []
     public var riskDocuments: [RiskDocument]
     /// Problems found while reading: YAML syntax, missing keys, wrong types, unknown keys.
     public var diagnostics: [Diagnostic]
@@ -57,10 +95,11 @@ public struct Program: Sendable {
             let kind = document?.yaml?.mapping?["kind"]?.string
             riskDocuments.append(RiskDocument(file: file, kind: kind))
         }
-        var (evidence, loose, folders) = EvidenceScanner.scan(try source.files(under: layout.evidence), root: layout.evidence)
+        var (evidence, loose, folders, nonFiles) = EvidenceScanner.scan(try source.entries(under: layout.evidence), root: layout.evidence)
         for index in evidence.indices {
             guard let sidecar = evidence[index].sidecar, let data = try source.contents(of: sidecar) else { continue }
-            evidence[index].details = EvidenceDetails.parse(text(data, sidecar, &diagnostics), file: sidecar, diagnostics: &diagnostics)
+            let file = sidecar.description
+            evidence[index].details = EvidenceDetails.parse(text(data, file, &diagnostics), file: file, diagnostics: &diagnostics)
         }
         var testingWorkpapers: [TestingWorkpaper] = []
         for cycle in configuration.cycles {
@@ -79,8 +118,8 @@ public struct Program: Sendable {
             }
         }
         return Program(configuration: configuration, controls: controls, policies: policies, evidence: evidence,
-                       looseEvidenceFiles: loose, evidenceFolders: folders, riskDocuments: riskDocuments, diagnostics: diagnostics,
-                       codeOwners: codeOwners, testingWorkpapers: testingWorkpapers)
+                       looseEvidenceFiles: loose, evidenceFolders: folders, evidenceNonFiles: nonFiles, riskDocuments: riskDocuments,
+                       diagnostics: diagnostics, codeOwners: codeOwners, testingWorkpapers: testingWorkpapers)
     }
 
     private static func isDirectChild(_ file: String, of folder: String) -> Bool {
@@ -111,41 +150,61 @@ public struct CodeOwnersFile: Hashable, Sendable {
 }
 
 /// Groups the files under the evidence folder into occurrences (SPEC §6).
+///
+/// Everything here works on the paths' bytes: an occurrence is one name, byte for byte, so two
+/// names that `String` would call equal (NFC and NFD, or two invalid byte sequences both shown
+/// as U+FFFD) stay two occurrences.
 enum EvidenceScanner {
     static let sidecarSuffix = ".meta.yaml"
 
-    static func scan(_ files: [String], root: String) -> (occurrences: [EvidenceOccurrence], loose: [String], folders: [String]) {
-        let prefix = root == "." ? "" : root + "/"
-        var occurrences: [String: EvidenceOccurrence] = [:]
-        occurrences.reserveCapacity(files.count)
-        var sidecars: [String: String] = [:]
-        var loose: [String] = []
-        var folders: Set<String> = []
+    static func scan(_ entries: [ProgramFileEntry], root: String)
+        -> (occurrences: [EvidenceOccurrence], loose: [String], folders: [String], nonFiles: [ProgramFileEntry]) {
+        let prefix = Array((root == "." ? "" : root + "/").utf8)
+        let suffix = Array(sidecarSuffix.utf8)
+        var occurrences: [ExactPath: EvidenceOccurrence] = [:]
+        occurrences.reserveCapacity(entries.count)
+        var sidecars: [ExactPath: ExactPath] = [:]
+        var loose: [ExactPath] = []
+        var folders: Set<ExactPath> = []
+        var nonFiles: [ProgramFileEntry] = []
         let slash = UInt8(ascii: "/")
-        for file in files where file.hasPrefix(prefix) {
+        for entry in entries {
+            let bytes = entry.path.bytes
+            guard bytes.starts(with: prefix), bytes.count > prefix.count else {
+                // The evidence folder itself may be a link.
+                if entry.kind != .file && entry.path.bytes == Array(root.utf8) { nonFiles.append(entry) }
+                continue
+            }
             // <root>/<folder>/<name>[/<more>], split on the bytes: an audit scans every evidence file.
-            let relative = file.dropFirst(prefix.count).utf8
+            let relative = bytes[prefix.count...]
             guard let firstSlash = relative.firstIndex(of: slash) else {
-                loose.append(file)
+                if entry.kind == .file { loose.append(entry.path) } else { nonFiles.append(entry) }
+                continue
+            }
+            let folder = ExactPath(bytes: Array(bytes[..<firstSlash]))
+            folders.insert(folder)
+            // A link or a submodule is reported wherever it is, and never becomes (part of) an occurrence.
+            guard entry.kind == .file else {
+                nonFiles.append(entry)
                 continue
             }
             let afterFolder = relative[relative.index(after: firstSlash)...]
             let secondSlash = afterFolder.firstIndex(of: slash)
-            let folder = prefix + String(Substring(relative[..<firstSlash]))
-            folders.insert(folder)
-            let name = String(Substring(afterFolder[..<(secondSlash ?? afterFolder.endIndex)]))
+            let name = afterFolder[..<(secondSlash ?? afterFolder.endIndex)]
             // Dotfiles such as .gitkeep keep a folder in git; they are not occurrences.
-            if name.hasPrefix(".") { continue }
-            let path = folder + "/" + name
-            if secondSlash == nil && name.hasSuffix(sidecarSuffix) {
-                sidecars[folder + "/" + String(name.dropLast(sidecarSuffix.count))] = file
+            if name.first == UInt8(ascii: ".") { continue }
+            let path = ExactPath(bytes: Array(bytes[..<(secondSlash ?? bytes.endIndex)]))
+            if secondSlash == nil && name.count > suffix.count && name.reversed().starts(with: suffix.reversed()) {
+                sidecars[ExactPath(bytes: Array(path.bytes.dropLast(suffix.count)))] = entry.path
                 continue
             }
-            var occurrence = occurrences[path] ?? EvidenceOccurrence(
-                path: path, folder: folder, name: name, isFolder: secondSlash != nil, files: [],
-                claimedDate: EvidenceOccurrence.claimedDate(ofName: name), sidecar: nil, details: nil)
-            occurrence.files.append(file)
-            occurrences[path] = occurrence
+            if occurrences[path] == nil {
+                let nameText = String(decoding: name, as: UTF8.self)
+                occurrences[path] = EvidenceOccurrence(
+                    exactPath: path, exactFolder: folder, name: nameText, isFolder: secondSlash != nil, files: [],
+                    claimedDate: EvidenceOccurrence.claimedDate(ofName: nameText), sidecar: nil, details: nil)
+            }
+            occurrences[path]!.files.append(entry.path)
         }
         for (path, sidecar) in sidecars {
             if occurrences[path] != nil {
@@ -154,7 +213,8 @@ enum EvidenceScanner {
                 loose.append(sidecar)
             }
         }
-        return (occurrences.values.sorted { $0.path < $1.path }, loose.sorted(), folders.sorted())
+        return (occurrences.values.sorted { $0.exactPath < $1.exactPath }, loose.sorted().map(\.description),
+                folders.sorted().map(\.description), nonFiles.sorted { $0.path < $1.path })
     }
 }
 

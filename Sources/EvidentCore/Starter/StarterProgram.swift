@@ -167,7 +167,13 @@ public enum StarterProgram {
         system that produced it, which auditors call IPE).
 
         Evidence is append-only: never edit or delete an occurrence after it is committed; add a
-        new one. Large files can be stored with Git LFS; the pointer's hash identifies them.
+        new one. The audit counts every change and deletion, even one that is undone later.
+        Commit evidence as files: a symbolic link or a submodule is not evidence. Large files can
+        be stored with Git LFS; the pointer's hash identifies them.
+
+        An occurrence counts for a period that had begun when it landed, never a later one (so
+        `covers` cannot prove the future). One that lands after the end of the following period
+        plus the grace days is a backfill: it is kept, but its period still counts as missing.
 
         """
 

@@ -8,14 +8,20 @@ public struct ClaimMismatchCheck: AuditCheck {
             AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 4, day: 1)!], expecting: [ExpectedFinding("AC-01")]),
             AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 6, day: 30)!], expecting: [ExpectedFinding("AC-01")]),
         ],
-        nonTriggering: [AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 5, day: 20)!])])
+        nonTriggering: [
+            AuditExample(landed: ["evidence/AC-01/2026-04-10-review.md": Day(year: 2026, month: 5, day: 20)!]),
+            // A 2025 occurrence is the 2025 cycle's to judge.
+            AuditExample(["evidence/AC-01/2025-06-01-review.md": "x"], landed: ["evidence/AC-01/2025-06-01-review.md": Day(year: 2025, month: 9, day: 1)!]),
+        ])
 
     public init() {}
 
     public func findings(_ context: AuditContext) -> [Finding] {
         context.program.controls.flatMap { control in
             (context.evidence[control.id.value] ?? []).compactMap { proof -> Finding? in
-                guard let delay = proof.claimToLanding, let landed = proof.occurrence.landed else { return nil }
+                // Only occurrences that claim or cover a day of the window are this cycle's.
+                guard proof.occurrence.span.overlaps(context.window),
+                      let delay = proof.claimToLanding, let landed = proof.occurrence.landed else { return nil }
                 let problem: String
                 if delay < 0 {
                     problem = "claims \(proof.occurrence.claimed) but landed earlier, on \(landed)"

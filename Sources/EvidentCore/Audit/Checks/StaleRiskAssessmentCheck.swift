@@ -10,7 +10,7 @@ public struct StaleRiskAssessmentCheck: AuditCheck {
     public func findings(_ context: AuditContext) -> [Finding] {
         let root = context.program.configuration.layout.risk + "/"
         let since = min(context.window.start, context.clock.adding(days: -365))
-        let recent = context.histories.values.filter { $0.path.hasPrefix(root) }.flatMap(\.events).filter { $0.landed >= since && $0.landed <= context.clock }
+        let recent = context.histories.values.filter { $0.path.hasBytePrefix(root) }.flatMap(\.events).filter { $0.landed >= since && $0.landed <= context.clock }
         guard recent.isEmpty else { return [] }
         return [context.finding(self, subject: "risk", owner: nil, message: "no change to \(root) landed since \(since)", evidence: [root])]
     }

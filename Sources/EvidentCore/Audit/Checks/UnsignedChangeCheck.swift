@@ -15,8 +15,8 @@ public struct UnsignedChangeCheck: AuditCheck {
         let layout = context.program.configuration.layout
         let prefixes = [layout.evidence + "/", layout.policies + "/"]
         var seen: Set<String> = []
-        return context.histories.values.sorted { $0.path < $1.path }.flatMap { history -> [Finding] in
-            guard prefixes.contains(where: { history.path.hasPrefix($0) }) else { return [] }
+        return context.histories.values.flatMap { history -> [Finding] in
+            guard prefixes.contains(where: { history.path.hasBytePrefix($0) }) else { return [] }
             return history.events.filter { !$0.signed && context.window.contains($0.landed) && seen.insert($0.commit).inserted }.map { event in
                 context.finding(self, subject: event.commit.prefix(10).description, owner: nil,
                                 message: "commit \(event.commit.prefix(10)) landed \(history.path) on \(event.landed) without a signature that verifies",

@@ -16,7 +16,7 @@ public struct EvidenceUnknownControlRule: LintRule {
             if let suggestion = Suggestion.closest(to: name, among: context.program.controls.map(\.id.value)) {
                 message += "; did you mean '\(suggestion)'?"
             }
-            let first = context.program.evidence.first { $0.folder == folder }?.files.first ?? folder
+            let first = context.program.evidence.first { $0.folder == folder }?.files.first?.description ?? folder
             return diagnostic(message, at: SourceLocation(file: first, line: 1, column: 1))
         }
     }
