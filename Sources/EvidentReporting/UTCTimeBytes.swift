@@ -34,4 +34,25 @@ extension UTCTime {
             out.append(contentsOf: text)
         }
     }
+
+    /// `offset(minutes:)` appended as UTF-8.
+    static func appendOffset(minutes: Int32, to out: inout [UInt8]) {
+        let magnitude = Int64(minutes).magnitude
+        // Two digits of hours; `offset(minutes:)` decides what a larger offset looks like.
+        guard magnitude < 100 * 60 else {
+            out.append(contentsOf: offset(minutes: minutes).utf8)
+            return
+        }
+        let hours = magnitude / 60
+        let rest = magnitude % 60
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { text in
+            text[0] = minutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+            text[1] = 0x30 + UInt8(truncatingIfNeeded: hours / 10)
+            text[2] = 0x30 + UInt8(truncatingIfNeeded: hours % 10)
+            text[3] = UInt8(ascii: ":")
+            text[4] = 0x30 + UInt8(truncatingIfNeeded: rest / 10)
+            text[5] = 0x30 + UInt8(truncatingIfNeeded: rest % 10)
+            out.append(contentsOf: text)
+        }
+    }
 }
