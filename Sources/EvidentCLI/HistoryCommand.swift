@@ -58,7 +58,7 @@ struct HistoryCommand: ParsableCommand {
         case .text:
             FileHandle.standardOutput.write(Data(HistoryTextRenderer.renderBytes(result.history)))
         case .json:
-            FileHandle.standardOutput.write(try HistoryDocument(result.history).encoded())
+            try FileHandle.standardOutput.write(contentsOf: HistoryJSON.bytes(result.history))
         }
     }
 
