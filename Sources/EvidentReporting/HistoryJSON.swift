@@ -8,25 +8,27 @@ import Foundation
 public enum HistoryJSON {
     /// The document with its final newline, as UTF-8.
     public static func bytes(_ history: MainlineHistory) -> [UInt8] {
-        var rendered = RenderedEvents(history)
+        let first = firstOccurrences(history)
+        var ranges = [Range<Int>](repeating: 0..<0, count: first.count)
+        var next = 0
         var json = JSONWriter(capacity: estimatedSize(history))
         json.object { json in
             json.key("files")
-            json.array(history.files.indices) { json, fileIndex in
-                let file = history.files[fileIndex]
+            json.array(history.files) { json, file in
                 json.object { json in
                     json.key("events")
                     json.array { json in
-                        for (eventIndex, event) in file.events.enumerated() {
+                        for event in file.events {
+                            defer { next += 1 }
                             // Every event sits at the same depth, so an earlier one's bytes fit as they are.
-                            if let earlier = rendered.range(of: event) {
-                                json.element(repeating: earlier)
-                            } else {
-                                json.nextElement()
-                                let start = json.bytes.count
-                                Self.event(event, into: &json)
-                                rendered.remember(file: fileIndex, event: eventIndex, at: start..<json.bytes.count)
+                            guard first[next] == next else {
+                                json.element(repeating: ranges[first[next]])
+                                continue
                             }
+                            json.nextElement()
+                            let start = json.bytes.count
+                            Self.event(event, into: &json)
+                            ranges[next] = start..<json.bytes.count
                         }
                     }
                     json.member("path", file.path.description)
@@ -39,6 +41,35 @@ public enum HistoryJSON {
             json.member("roots", history.roots.map(\.description))
         }
         return json.finished()
+    }
+
+    /// For each event, in document order, the position of the first event with the same bytes:
+    /// a commit that changed many paths appears in the events of each of them.
+    private static func firstOccurrences(_ history: MainlineHistory) -> [Int] {
+        struct Key: Hashable {
+            var commit: ObjectID
+            var status: ChangeStatus
+        }
+        var first: [Int] = []
+        first.reserveCapacity(history.files.reduce(0) { $0 + $1.events.count })
+        // Where each was seen, not the event itself, to keep the table small.
+        var seen: [Key: (file: Int, event: Int, position: Int)] = [:]
+        seen.reserveCapacity(history.commits.count)
+        for (fileIndex, file) in history.files.enumerated() {
+            for (eventIndex, event) in file.events.enumerated() {
+                let key = Key(commit: event.commit.id, status: event.status)
+                // Copies of one commit share their storage, so this comparison is cheap; two
+                // different commits under one id exist only in a history built by hand, and
+                // each is shown as it is.
+                if let earlier = seen[key], history.files[earlier.file].events[earlier.event].commit == event.commit {
+                    first.append(earlier.position)
+                } else {
+                    seen[key] = (fileIndex, eventIndex, first.count)
+                    first.append(first.count)
+                }
+            }
+        }
+        return first
     }
 
     /// A little more than the document takes, so its buffer is allocated once and never copied
@@ -56,21 +87,22 @@ public enum HistoryJSON {
         return size
     }
 
-    fileprivate static func event(_ event: FileEvent, into json: inout JSONWriter) {
-        let commit = event.commit
+    private static func event(_ event: borrowing FileEvent, into json: inout JSONWriter) {
+        let id = event.commit.id
+        let time = event.commit.committer.time
         json.object { json in
             json.key("author")
-            person(commit.author, into: &json)
+            person(event.commit.author, into: &json)
             json.key("commit")
-            json.plainString { commit.id.appendHex(count: 2 * ObjectID.byteCount, to: &$0) }
+            json.plainString { id.appendHex(count: 2 * ObjectID.byteCount, to: &$0) }
             json.key("committer")
-            person(commit.committer, into: &json)
-            json.member("signed", commit.isSigned)
+            person(event.commit.committer, into: &json)
+            json.member("signed", event.commit.isSigned)
             json.member("status", event.status.rawValue)
             json.key("time")
-            json.plainString { UTCTime.appendISO8601(commit.committer.time, to: &$0) }
+            json.plainString { UTCTime.appendISO8601(time, to: &$0) }
             json.key("trailers")
-            json.object(trailerValues(commit.trailers))
+            json.object(trailerValues(event.commit.trailers))
         }
     }
 
@@ -85,50 +117,16 @@ public enum HistoryJSON {
         return values
     }
 
-    private static func person(_ signature: Signature, into json: inout JSONWriter) {
+    private static func person(_ signature: borrowing Signature, into json: inout JSONWriter) {
+        let offset = signature.offsetMinutes
+        let time = signature.time
         json.object { json in
             json.member("email", signature.email)
             json.member("name", signature.name)
             json.key("offset")
-            json.plainString { UTCTime.appendOffset(minutes: signature.offsetMinutes, to: &$0) }
+            json.plainString { UTCTime.appendOffset(minutes: offset, to: &$0) }
             json.key("time")
-            json.plainString { UTCTime.appendISO8601(signature.time, to: &$0) }
+            json.plainString { UTCTime.appendISO8601(time, to: &$0) }
         }
-    }
-}
-
-/// Where each distinct event object was first laid out: a commit that changed many paths
-/// appears in the events of each of them, the same bytes every time.
-private struct RenderedEvents {
-    private struct Key: Hashable {
-        var commit: ObjectID
-        var status: ChangeStatus
-    }
-
-    private struct First {
-        var file: Int
-        var event: Int
-        var range: Range<Int>
-    }
-
-    private let history: MainlineHistory
-    private var known: [Key: First] = [:]
-
-    init(_ history: MainlineHistory) {
-        self.history = history
-        known.reserveCapacity(history.commits.count)
-    }
-
-    func range(of event: FileEvent) -> Range<Int>? {
-        guard let first = known[Key(commit: event.commit.id, status: event.status)] else { return nil }
-        // Copies of one commit share their storage, so this comparison is cheap; two different
-        // commits under one id exist only in a history built by hand, and each is shown as it is.
-        guard history.files[first.file].events[first.event].commit == event.commit else { return nil }
-        return first.range
-    }
-
-    mutating func remember(file: Int, event: Int, at range: Range<Int>) {
-        let first = history.files[file].events[event]
-        known[Key(commit: first.commit.id, status: first.status)] = First(file: file, event: event, range: range)
     }
 }

@@ -15,9 +15,13 @@ public struct JSONWriter {
     }
 
     /// The document with its final newline.
-    public consuming func finished() -> [UInt8] {
+    public mutating func finished() -> [UInt8] {
         bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        // Taken, not copied: a `consuming` method still left the caller's copy holding the
+        // buffer, and that newline then copied the whole document.
+        var document: [UInt8] = []
+        swap(&document, &bytes)
+        return document
     }
 
     // MARK: Containers
@@ -120,17 +124,22 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var plain = 0
-            for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
-                escape(utf8[index])
-                plain = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
+        // A native string lends its bytes as they are; only another kind needs the copy.
+        if value.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var value = value
+            value.withUTF8 { escaped($0) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var plain = 0
+        for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "\\") {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+            escape(utf8[index])
+            plain = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
     }
 
     /// A string whose characters `append` writes straight into the document: only what JSON
