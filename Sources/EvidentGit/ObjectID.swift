@@ -81,12 +81,16 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
     /// Appends the first `count` hex digits as ASCII bytes.
     public func appendHex(count: Int, to out: inout [UInt8]) {
-        withUnsafeBytes(of: (head, middle, tail)) { raw in
-            for index in 0..<count {
-                let byte = raw[index / 2]
-                let nibble = index % 2 == 0 ? byte >> 4 : byte & 0x0f
-                out.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+        // Laid out in place and appended at once: an append a digit cost more than the digits.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { text in
+            withUnsafeBytes(of: (head, middle, tail)) { raw in
+                for index in 0..<count {
+                    let byte = raw[index / 2]
+                    let nibble = index % 2 == 0 ? byte >> 4 : byte & 0x0f
+                    text[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+                }
             }
+            out.append(contentsOf: text)
         }
     }
 

@@ -13,9 +13,9 @@ public enum HistoryFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// `evident history --format json`.
+/// `evident history --format json`: the bytes `HistoryDocument` encodes to, written directly.
 struct HistoryJSONRenderer: DocumentRenderer {
-    func render(_ history: MainlineHistory) throws -> [UInt8] {
-        Array(try HistoryDocument(history).encoded())
+    func render(_ history: MainlineHistory) -> [UInt8] {
+        HistoryJSON.bytes(history)
     }
 }

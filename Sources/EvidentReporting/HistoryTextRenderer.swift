@@ -31,7 +31,7 @@ public struct HistoryTextRenderer: DocumentRenderer {
                 eventCount += 1
                 out.append(contentsOf: event.status.rawValue.utf8)
                 out.append(contentsOf: [0x20, 0x20])
-                appendTime(event.commit.committer.time, to: &out)
+                UTCTime.appendISO8601(event.commit.committer.time, to: &out)
                 out.append(contentsOf: [0x20, 0x20])
                 event.commit.id.appendHex(count: 10, to: &out)
                 out.append(contentsOf: [0x20, 0x20])
@@ -56,26 +56,6 @@ public struct HistoryTextRenderer: DocumentRenderer {
         let summary = "\(history.files.count) \(history.files.count == 1 ? "path" : "paths"), \(eventCount) \(eventCount == 1 ? "change" : "changes") under \(roots) on \(history.reference) at \(history.head.abbreviated())\n"
         out.append(contentsOf: summary.utf8)
         return out
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SSZ`, the same as `UTCTime.iso8601`, without building strings.
-    static func appendTime(_ seconds: Int64, to out: inout [UInt8]) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let second = seconds - days * 86_400
-        let (year, month, day) = UTCTime.civilDate(daysSinceEpoch: days)
-        func digits(_ value: Int64, _ width: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                out.append(0x30 + UInt8(rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
-        digits(year, 4); out.append(0x2d); digits(month, 2); out.append(0x2d); digits(day, 2)
-        out.append(0x54); digits(second / 3600, 2); out.append(0x3a); digits(second % 3600 / 60, 2); out.append(0x3a); digits(second % 60, 2)
-        out.append(0x5a)
     }
 }
 

@@ -4,17 +4,24 @@
 /// `RecordJSON`'s tests compare every byte with `JSONOutput`.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    /// Members written so far in each open container, innermost last.
-    private var counts: [Int] = []
+    /// How many containers are open, which is how deep the next member or element sits.
+    private var depth = 0
+    /// Members written so far in the innermost open container; `container` keeps the outer
+    /// containers' counts on the call stack.
+    private var written = 0
 
     public init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
     }
 
     /// The document with its final newline.
-    public consuming func finished() -> [UInt8] {
+    public mutating func finished() -> [UInt8] {
         bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        // Taken, not copied: a `consuming` method still left the caller's copy holding the
+        // buffer, and that newline then copied the whole document.
+        var document: [UInt8] = []
+        swap(&document, &bytes)
+        return document
     }
 
     // MARK: Containers
@@ -43,11 +50,35 @@ public struct JSONWriter {
 
     /// An object of strings, keys in byte order as `JSONEncoder`'s `.sortedKeys` orders them.
     public mutating func object(_ dictionary: [String: String]) {
+        object(dictionary) { $0.string($1) }
+    }
+
+    /// An object of string arrays, keys sorted as `JSONEncoder`'s `.sortedKeys` sorts them.
+    public mutating func object(_ dictionary: [String: [String]]) {
+        object(dictionary) { $0.array($1) }
+    }
+
+    /// Foundation on Linux sorts by the keys' UTF-8 bytes: neither by case nor by locale, so
+    /// `Approved-by` < `approved-by` < `Ärger`.
+    private mutating func object<Value>(_ dictionary: [String: Value], _ value: (inout JSONWriter, Value) -> Void) {
         object { writer in
-            for key in dictionary.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                writer.key(key)
-                writer.string(dictionary[key]!)
+            for member in dictionary.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                writer.key(member.key)
+                value(&writer, member.value)
             }
+        }
+    }
+
+    /// Starts the next element of the enclosing array with a copy of the value at `earlier` in
+    /// `bytes`, so a value that recurs is laid out once. It must have been written at this depth.
+    public mutating func element(repeating earlier: Range<Int>) {
+        nextElement()
+        let start = bytes.count
+        // Appending a slice of `bytes` to itself would copy the whole buffer first.
+        bytes.append(contentsOf: repeatElement(0, count: earlier.count))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            (base + start).update(from: base + earlier.lowerBound, count: earlier.count)
         }
     }
 
@@ -57,14 +88,14 @@ public struct JSONWriter {
     public mutating func key(_ name: String) {
         nextElement()
         string(name)
-        bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        append(" : ")
     }
 
     /// Starts the next element of the enclosing array; write its value next.
     public mutating func nextElement() {
-        if counts[counts.count - 1] > 0 { bytes.append(UInt8(ascii: ",")) }
-        counts[counts.count - 1] += 1
-        newline(depth: counts.count)
+        if written > 0 { bytes.append(UInt8(ascii: ",")) }
+        written += 1
+        newline()
     }
 
     /// A member whose value is a string, left out when nil (as synthesized `Encodable` does).
@@ -79,6 +110,11 @@ public struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    public mutating func member(_ name: String, _ value: Bool) {
+        key(name)
+        append(value ? "true" : "false")
+    }
+
     public mutating func member(_ name: String, _ strings: [String]) {
         key(name)
         array(strings)
@@ -88,16 +124,30 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var plain = 0
-            for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
-                escape(utf8[index])
-                plain = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
+        // A native string lends its bytes as they are; only another kind needs the copy.
+        if value.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var value = value
+            value.withUTF8 { escaped($0) }
         }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var plain = 0
+        for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "\\") {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+            escape(utf8[index])
+            plain = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
+    }
+
+    /// A string whose characters `append` writes straight into the document: only what JSON
+    /// never escapes (digits, hex, ASCII letters and punctuation other than `"` and `\`), so
+    /// a commit id or a timestamp needs no `String` of its own.
+    public mutating func plainString(_ append: (inout [UInt8]) -> Void) {
+        bytes.append(UInt8(ascii: "\""))
+        append(&bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -123,17 +173,32 @@ public struct JSONWriter {
 
     private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
         bytes.append(open)
-        counts.append(0)
+        let outer = written
+        written = 0
+        depth += 1
         body(&self)
-        let empty = counts.removeLast() == 0
+        depth -= 1
         // Foundation leaves an empty line inside an empty container.
-        if empty { bytes.append(UInt8(ascii: "\n")) }
-        newline(depth: counts.count)
+        if written == 0 { bytes.append(UInt8(ascii: "\n")) }
+        written = outer
+        newline()
         bytes.append(close)
     }
 
-    private mutating func newline(depth: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    /// A newline and the indentation of the current depth, two spaces a level.
+    private mutating func newline() {
+        let width = 2 * depth
+        guard width < Self.newlineAndSpaces.count else {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            return
+        }
+        Self.newlineAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[...width])) }
+    }
+
+    private static let newlineAndSpaces: [UInt8] = [UInt8(ascii: "\n")] + repeatElement(UInt8(ascii: " "), count: 64)
+
+    private mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }
