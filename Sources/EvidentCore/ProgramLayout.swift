@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Where a compliance program keeps its files, and which branch is its mainline,
-/// as set in `evident.yaml` (SPEC §2–3). Every folder is relative to the repository top.
+/// as set in `evident.yaml`. Every folder is relative to the repository top.
 public struct ProgramLayout: Hashable, Sendable {
     public static let fileName = "evident.yaml"
 

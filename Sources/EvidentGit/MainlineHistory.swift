@@ -21,7 +21,7 @@ public struct FileHistory: Hashable, Sendable {
 }
 
 /// The first-parent history of the mainline under a set of roots: the proof of when each
-/// file was added, modified, deleted or changed type (SPEC §8).
+/// file was added, modified, deleted or changed type.
 public struct MainlineHistory: Sendable {
     /// The mainline commit the history was read from.
     public var head: ObjectID

@@ -2,7 +2,7 @@ import EvidentCore
 import EvidentGit
 import Foundation
 
-/// `evident history --format json`: the contract of SPEC §11.
+/// `evident history --format json`: the documented contract (see the README).
 public struct HistoryDocument: Encodable, Sendable {
     public struct Person: Encodable, Sendable {
         public var name: String

@@ -3,7 +3,7 @@ import Foundation
 import GitFixtures
 import Testing
 
-/// `evident history` as a user runs it: output, exit codes and messages (SPEC §10).
+/// `evident history` as a user runs it: output, exit codes and messages (the README's contract).
 @Suite struct HistoryCommandTests {
     private func program(in folder: TemporaryDirectory) throws -> FixtureRepository {
         var repository = try FixtureRepository(in: folder.url)
@@ -13,7 +13,7 @@ import Testing
         return repository
     }
 
-    /// `evident history --format json` as SPEC §11 names its members; decoding fails on a renamed
+    /// `evident history --format json` as the README names its members; decoding fails on a renamed
     /// or missing one. What the history holds is HistoryEngineTests'.
     private struct HistoryJSON: Decodable {
         struct Person: Decodable {

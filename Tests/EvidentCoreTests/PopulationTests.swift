@@ -1,7 +1,7 @@
 import EvidentCore
 import Testing
 
-/// Periods and populations (SPEC §7), the first part of the internal audit.
+/// Periods and populations, the first part of the internal audit.
 @Suite struct PopulationTests {
     private func day(_ text: String) -> Day { Day(text)! }
     private func range(_ start: String, _ end: String) -> DayRange { DayRange(start: day(start), end: day(end)) }

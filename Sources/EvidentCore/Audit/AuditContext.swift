@@ -34,7 +34,7 @@ public struct AuditContext: Sendable {
 
     public var window: DayRange { DayRange(start: cycle.start, end: cycle.end) }
 
-    /// Findings are due before fieldwork: at the latest seven days before it (SPEC §9).
+    /// Findings are due before fieldwork: at the latest seven days before it.
     public var due: Day {
         cycle.fieldwork.map { $0.adding(days: -7) } ?? clock.adding(days: 30)
     }

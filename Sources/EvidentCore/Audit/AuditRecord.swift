@@ -1,7 +1,7 @@
 import EvidentBasics
 import Foundation
 
-/// The internal-audit record of one cycle (SPEC §12): deterministic, so the same repository
+/// The internal-audit record of one cycle: deterministic, so the same repository
 /// state gives the same bytes. It is management's self-assessment, not a SOC 2 report.
 public struct AuditRecord: Codable, Sendable, Equatable {
     /// The version of the record's format: raised whenever what the record says, or how, changes.

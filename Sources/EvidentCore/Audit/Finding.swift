@@ -12,7 +12,7 @@ public enum FindingStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case open, remediated, overdue
 }
 
-/// A shortfall the internal audit found (SPEC §9).
+/// A shortfall the internal audit found.
 public struct Finding: Hashable, Sendable {
     public var code: String
     public var severity: FindingSeverity

@@ -90,7 +90,7 @@ public struct EvidenceEvent: Hashable, Sendable {
     public var author: String { event.author }
 }
 
-/// An occurrence together with what history proves about every file in it (SPEC §6, §8).
+/// An occurrence together with what history proves about every file in it.
 public struct EvidenceProof: Hashable, Sendable {
     public var occurrence: ProvenOccurrence
     /// Every change after the occurrence landed, oldest first per file: a commit that modified a

@@ -22,7 +22,7 @@ public struct DayRange: Hashable, Sendable, CustomStringConvertible {
 
 extension Frequency {
     /// The calendar-aligned periods of this frequency that meet `window`, clipped to it
-    /// (SPEC §7): ISO weeks, months, quarters, halves (Jan–Jun, Jul–Dec), and the window itself
+    ///: ISO weeks, months, quarters, halves (Jan–Jun, Jul–Dec), and the window itself
     /// for annual and continuous controls. Event controls have no periods.
     public func periods(in window: DayRange) -> [DayRange] {
         switch self {

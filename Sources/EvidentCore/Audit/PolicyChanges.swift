@@ -1,5 +1,5 @@
 /// Finds policy text changes in a window and whether someone other than their author approved
-/// the changed version (SPEC §5): an approval counts from the commit that carries it, in the
+/// the changed version: an approval counts from the commit that carries it, in the
 /// same commit as the change or later.
 enum PolicyChanges {
     struct Change: Hashable {

@@ -66,7 +66,7 @@ public struct PeriodResult: Hashable, Sendable {
     public var backfilled: Day? = nil
 }
 
-/// A control's population over a cycle's window (SPEC §7).
+/// A control's population over a cycle's window.
 public struct Population: Hashable, Sendable {
     public var frequency: Frequency
     /// The window actually tested: ends at retirement for a retired control.

@@ -12,7 +12,7 @@ public enum ControlStatus: String, CaseIterable, Sendable, Hashable, Codable {
     case active, retired
 }
 
-/// A control: `controls/<ID>.md` (SPEC §4).
+/// A control: `controls/<ID>.md`.
 public struct Control: Sendable {
     public var file: String
     public var id: Located<String>
@@ -46,7 +46,7 @@ public struct PolicyApproval: Hashable, Sendable {
     public var location: SourceLocation
 }
 
-/// A policy: `policies/<ID>.md` (SPEC §5).
+/// A policy: `policies/<ID>.md`.
 public struct Policy: Sendable {
     public var file: String
     public var id: Located<String>

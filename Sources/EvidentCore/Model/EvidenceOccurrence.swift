@@ -1,5 +1,5 @@
 /// One occurrence of a control's evidence: a dated file or folder under the control's
-/// evidence folder (SPEC §6).
+/// evidence folder.
 public struct EvidenceOccurrence: Hashable, Sendable {
     /// The file or folder, relative to the repository top, byte for byte: what identifies it.
     public var exactPath: ExactPath
@@ -43,7 +43,7 @@ public struct EvidenceOccurrence: Hashable, Sendable {
     }
 }
 
-/// An occurrence's `.meta.yaml` sidecar (SPEC §6).
+/// An occurrence's `.meta.yaml` sidecar.
 public struct EvidenceDetails: Hashable, Sendable {
     public var performedBy: Located<String>?
     public var performedOn: Day?

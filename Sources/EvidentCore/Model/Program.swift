@@ -149,7 +149,7 @@ public struct CodeOwnersFile: Hashable, Sendable {
     }
 }
 
-/// Groups the files under the evidence folder into occurrences (SPEC §6).
+/// Groups the files under the evidence folder into occurrences.
 ///
 /// Everything here works on the paths' bytes: an occurrence is one name, byte for byte, so two
 /// names that `String` would call equal (NFC and NFD, or two invalid byte sequences both shown

@@ -25,7 +25,7 @@ public struct Person: Hashable, Sendable {
     }
 }
 
-/// An audit cycle: the window the internal audit tests (SPEC §3, §7).
+/// An audit cycle: the window the internal audit tests.
 public struct AuditCycle: Hashable, Sendable {
     public enum Kind: Int, Sendable { case type1 = 1, type2 = 2 }
 
@@ -68,7 +68,7 @@ public struct ProgramConfiguration: Sendable {
             extraRequiredTopics: [], location: location)
     }
 
-    /// Policy topics that must each have an active policy (SPEC §5).
+    /// Policy topics that must each have an active policy.
     public var requiredTopics: [String] {
         var topics: [String] = []
         for category in TrustCategory.allCases where categories.contains(category) {
@@ -171,7 +171,7 @@ public struct ProgramConfiguration: Sendable {
     }
 }
 
-/// The policy topics each category requires (SPEC §5).
+/// The policy topics each category requires.
 public enum PolicyTopics {
     public static let required: [TrustCategory: [String]] = [
         .security: ["information-security", "access-control", "change-management", "incident-response",

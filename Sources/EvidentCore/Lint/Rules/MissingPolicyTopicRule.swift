@@ -1,7 +1,7 @@
 /// Every policy topic the scope requires needs an active policy.
 public struct MissingPolicyTopicRule: LintRule {
     public static let description = RuleDescription(
-        id: "POLICY-TOPIC-MISSING", name: "Required policy missing", summary: "Each policy topic the scope requires (SPEC §5, plus required_topics) needs an active policy.",
+        id: "POLICY-TOPIC-MISSING", name: "Required policy missing", summary: "Each policy topic the scope requires (the README lists them, plus required_topics) needs an active policy.",
         severity: .error,
         triggering: [RuleExample(removing: ["policies/POL-VENDOR-MANAGEMENT.md"], expecting: [ExampleProgram.categoriesLocation])],
         nonTriggering: [RuleExample()])

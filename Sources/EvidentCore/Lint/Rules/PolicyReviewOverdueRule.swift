@@ -2,7 +2,7 @@
 public struct PolicyReviewOverdueRule: LintRule {
     public static let description = RuleDescription(
         id: "POLICY-REVIEW-OVERDUE", name: "Policy review overdue",
-        summary: "A policy's last approval proven by mainline history (SPEC §5) must be at most review_days old.",
+        summary: "A policy's last approval bound by mainline history must be at most review_days old.",
         severity: .error,
         triggering: [
             // Last approved 457 days before today.
