@@ -95,7 +95,21 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
         }
     }
 
+    /// Text safe in one table cell: `|` escaped, line breaks as spaces.
     private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 == 0x7C || $0 == 0x0A }) else { return String(decoding: utf8, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count + 8)
+            for byte in utf8 {
+                switch byte {
+                case 0x7C: out += [0x5C, 0x7C]
+                case 0x0A: out.append(0x20)
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
