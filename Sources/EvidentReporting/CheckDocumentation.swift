@@ -20,21 +20,11 @@ public enum CheckDocumentation {
     }
 
     fileprivate static func render(_ checks: [CheckDescription], format: Format) throws -> String {
+        let rows = checks.map { Listing.Row(id: $0.code, severity: $0.severity.rawValue, summary: $0.summary) }
         switch format {
-        case .text:
-            let width = checks.map(\.code.count).max() ?? 0
-            let severityWidth = FindingSeverity.allCases.map(\.rawValue.count).max() ?? 0
-            return checks.map {
-                "\($0.code.padding(toLength: width))  \($0.severity.rawValue.padding(toLength: severityWidth))  \($0.summary)\n"
-            }.joined()
-        case .json:
-            return try JSONOutput.encode(checks.map { Entry(code: $0.code, severity: $0.severity.rawValue, summary: $0.summary) })
-        case .markdown:
-            var out = "| finding | severity | raised when |\n|---|---|---|\n"
-            for check in checks {
-                out += "| `\(check.code)` | \(check.severity.rawValue) | \(check.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
-            }
-            return out
+        case .text: return Listing.text(rows, severityWidth: FindingSeverity.allCases.map(\.rawValue.count).max() ?? 0)
+        case .json: return try JSONOutput.encode(checks.map { Entry(code: $0.code, severity: $0.severity.rawValue, summary: $0.summary) })
+        case .markdown: return Listing.markdown(rows, headers: ("finding", "severity", "raised when"))
         }
     }
 }

@@ -20,18 +20,11 @@ public enum RuleDocumentation {
     }
 
     fileprivate static func render(_ rules: [RuleDescription], format: Format) throws -> String {
+        let rows = rules.map { Listing.Row(id: $0.id, severity: $0.severity.rawValue, summary: $0.summary) }
         switch format {
-        case .text:
-            let width = rules.map(\.id.count).max() ?? 0
-            return rules.map { "\($0.id.padding(toLength: width))  \($0.severity.rawValue.padding(toLength: 7))  \($0.summary)\n" }.joined()
-        case .json:
-            return try JSONOutput.encode(rules.map { Entry(id: $0.id, name: $0.name, severity: $0.severity.rawValue, summary: $0.summary) })
-        case .markdown:
-            var out = "| rule | severity | checks |\n|---|---|---|\n"
-            for rule in rules {
-                out += "| `\(rule.id)` | \(rule.severity.rawValue) | \(rule.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
-            }
-            return out
+        case .text: return Listing.text(rows, severityWidth: 7)
+        case .json: return try JSONOutput.encode(rules.map { Entry(id: $0.id, name: $0.name, severity: $0.severity.rawValue, summary: $0.summary) })
+        case .markdown: return Listing.markdown(rows, headers: ("rule", "severity", "checks"))
         }
     }
 }
