@@ -26,6 +26,8 @@ public struct AuditRun: Sendable {
     public var program: Program
     /// Where the record goes, relative to the repository top (`audits/<cycle>`).
     public var folder: String
+    /// record.md and report.html as rendered for the record's digests.
+    var renderedFiles: [(name: String, bytes: [UInt8])]
 
     /// Whether a finding is at or above `threshold` (never, when nil).
     public func hasFinding(atOrAbove threshold: FindingSeverity?) -> Bool {
@@ -99,8 +101,12 @@ extension ComplianceRepository {
             let previous = try previousRecordHash(cycle: cycle, cycles: configuration.cycles, layout: configuration.layout, commit: commit)
             var record = AuditRecord.make(context: context, findings: findings, auditedCommit: commit.description,
                                           tool: EvidentVersion.tool, previous: previous)
-            record.renderings = try RecordFiles.renderings(of: record)
-            return AuditRun(record: record, findings: findings, program: program, folder: "\(configuration.layout.audits)/\(cycle.id)")
+            // record.md and report.html are rendered once: their digests go into the record, their
+            // bytes to disk when it is written.
+            let rendered = try RecordFiles.renderings(of: record)
+            record.renderings = rendered.digests
+            return AuditRun(record: record, findings: findings, program: program, folder: "\(configuration.layout.audits)/\(cycle.id)",
+                            renderedFiles: rendered.files)
         }
     }
 
@@ -114,7 +120,7 @@ extension ComplianceRepository {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var staged: [(URL, URL)] = []
-            for (name, bytes) in try RecordFiles.contents(of: run.record) {
+            for (name, bytes) in [(RecordFiles.json, try RecordFormat.json.renderer.render(run.record))] + run.renderedFiles {
                 let target = directory.appendingPathComponent(name)
                 let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
                 try Data(bytes).write(to: temporary)

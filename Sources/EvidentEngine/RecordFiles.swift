@@ -7,16 +7,10 @@ enum RecordFiles {
     static let markdown = "record.md"
     static let html = "report.html"
 
-    /// The sha-256 of the record's Markdown and HTML renderings (which do not show the digests).
-    static func renderings(of record: AuditRecord) throws -> AuditRecord.Renderings {
-        AuditRecord.Renderings(markdown: SHA256.hex(try RecordFormat.markdown.renderer.render(record)),
-                               html: SHA256.hex(try RecordFormat.html.renderer.render(record)))
-    }
-
-    /// Each file's name and bytes.
-    static func contents(of record: AuditRecord) throws -> [(name: String, bytes: [UInt8])] {
-        [(json, try RecordFormat.json.renderer.render(record)),
-         (markdown, try RecordFormat.markdown.renderer.render(record)),
-         (html, try RecordFormat.html.renderer.render(record))]
+    /// The record's Markdown and HTML renderings (which do not show the digests), and their sha-256.
+    static func renderings(of record: AuditRecord) throws -> (digests: AuditRecord.Renderings, files: [(name: String, bytes: [UInt8])]) {
+        let markdown = try RecordFormat.markdown.renderer.render(record)
+        let html = try RecordFormat.html.renderer.render(record)
+        return (AuditRecord.Renderings(markdown: SHA256.hex(markdown), html: SHA256.hex(html)), [(self.markdown, markdown), (self.html, html)])
     }
 }
