@@ -17,13 +17,20 @@ public struct EvidentCommand: ParsableCommand {
 
     /// Parses the arguments, runs the command and exits with the code its outcome means.
     public static func runAndExit(_ arguments: [String]? = nil) -> Never {
-        do {
+        // libgit2 sets itself up while the arguments are parsed.
+        ComplianceRepository.prepare()
+        let outcome = Result<Void, any Error> {
             var command = try parseAsRoot(arguments)
             try command.run()
+        }
+        // What the command left saving in the background lands before the process ends.
+        ComplianceRepository.finishPendingWrites()
+        switch outcome {
+        case .success:
             Foundation.exit(EXIT_SUCCESS)
-        } catch let failure as EngineError {
+        case .failure(let failure as EngineError):
             report(failure)
-        } catch {
+        case .failure(let error):
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)  // --help and --version print and exit 0

@@ -97,8 +97,20 @@ extension Day: ExpressibleByArgument {
 
 /// Standard output, written as bytes.
 enum Output {
+    /// Written from the array's own storage: a multi-megabyte document is not copied first.
     static func write(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // a closed pipe (`evident history | head`) ends the output quietly
+                }
+                offset += written
+            }
+        }
     }
 
     static func write(_ text: String) {

@@ -33,3 +33,17 @@ public final class ComplianceRepository {
         return top
     }
 }
+
+extension ComplianceRepository {
+    /// Starts the git library's set-up in the background, so that it overlaps with parsing
+    /// arguments and reading the program; the first repository opened waits for it.
+    public static func prepare() {
+        GitLibrary.prepare()
+    }
+
+    /// Waits for the writes left running in the background (the history index); call it
+    /// before the process exits.
+    public static func finishPendingWrites() {
+        GitLibrary.finishPendingWrites()
+    }
+}

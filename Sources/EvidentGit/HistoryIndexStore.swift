@@ -28,11 +28,20 @@ struct HistoryIndexStore {
     }
 
     func load() -> LoadResult {
+        // A save this process started is read back, not raced.
+        BackgroundWrites.waitForAll()
         guard let file = MappedFile(file.path) else {
             return FileManager.default.fileExists(atPath: self.file.path) ? .unreadable : .absent
         }
         guard let log = try? decode(Array(file.bytes)) else { return .unreadable }
         return .loaded(log)
+    }
+
+    /// Saves the log on another thread, so that encoding and writing it overlap with rendering
+    /// the history it holds. `BackgroundWrites.waitForAll()` waits for it; a process that exits
+    /// without waiting keeps the old index, which the next run extends.
+    func saveInBackground(_ log: HistoryLog) {
+        BackgroundWrites.start { save(log) }
     }
 
     /// Saves the log; a read-only git dir or a failed write leaves the old index (or none).

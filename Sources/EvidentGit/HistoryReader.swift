@@ -80,7 +80,7 @@ public struct HistoryReader {
         }
         log.append(scan.found, commitCount: scan.commitCount)
         log.tip = tip
-        store?.save(log)
+        store?.saveInBackground(log)
         return (log.history(reference: reference, roots: roots), outcome)
     }
 

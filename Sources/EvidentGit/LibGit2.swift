@@ -18,11 +18,46 @@ enum LibGit2 {
         _ = initialized
     }
 
+    /// Starts the set-up on another thread, so the few milliseconds it takes (libgit2 loads the
+    /// system's TLS trust store at init, which Evident never uses) overlap with the caller's own
+    /// start-up instead of adding to it. Any later libgit2 call waits for the set-up to finish.
+    static func beginInitializing() {
+        Thread.detachNewThread { ensureInitialized() }
+    }
+
     /// The message of the libgit2 call that just failed on this thread.
     static func lastErrorMessage() -> String {
         guard let error = git_error_last(), let message = error.pointee.message else {
             return "unknown libgit2 error"
         }
         return String(cString: message)
+    }
+}
+
+/// The git library's process-wide state, as the layers above see it.
+public enum GitLibrary {
+    /// Starts setting libgit2 up in the background; call it first thing in a process that will
+    /// open a repository. Calling it is optional: opening a repository sets the library up too.
+    public static func prepare() {
+        LibGit2.beginInitializing()
+    }
+
+    /// Waits until the files Evident writes on other threads (the persisted history index) are
+    /// in place. Call it before the process exits.
+    public static func finishPendingWrites() {
+        BackgroundWrites.waitForAll()
+    }
+}
+
+/// Writes done on another thread while the caller goes on; each replaces its file atomically.
+enum BackgroundWrites {
+    private static let group = DispatchGroup()
+
+    static func start(_ write: @escaping @Sendable () -> Void) {
+        DispatchQueue.global(qos: .utility).async(group: group, execute: write)
+    }
+
+    static func waitForAll() {
+        group.wait()
     }
 }

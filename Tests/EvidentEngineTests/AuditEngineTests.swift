@@ -87,6 +87,7 @@ import Testing
         let bytes = try Data(contentsOf: recordFile)
         #expect(bytes == Data(try RecordFormat.json.renderer.render(run.record)))
         #expect(try AuditRecord.read(bytes, file: "audits/2026/record.json") == run.record)
+        ComplianceRepository.finishPendingWrites()  // the history index is saved in the background
         try FileManager.default.removeItem(at: fixture.url.appendingPathComponent(".git/evident"))
         let again = try Fixtures.auditAndWrite(fixture)
         #expect(again.record == run.record)

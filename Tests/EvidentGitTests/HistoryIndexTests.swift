@@ -17,7 +17,9 @@ import Testing
         return repository
     }
 
+    /// The index files once the reads so far have saved theirs (saving runs in the background).
     private func indexFiles(_ repository: FixtureRepository) throws -> [URL] {
+        GitLibrary.finishPendingWrites()
         let folder = repository.url.appendingPathComponent(".git/evident")
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
     }
