@@ -14,6 +14,26 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer for a run of elements of an array that sits at `depth` inside another writer's
+    /// document, after `precedingElements` elements written there: its bytes are laid out as
+    /// they would be in place, so `append(fragment:)` splices them in unchanged. Fragments let
+    /// parts of one array be written on different threads.
+    public init(fragmentAtDepth depth: Int, precedingElements: Int, capacity: Int = 1 << 16) {
+        self.init(capacity: capacity)
+        self.depth = depth
+        written = precedingElements
+    }
+
+    /// The depth of the container being written, as `init(fragmentAtDepth:)` takes it.
+    public var currentDepth: Int { depth }
+
+    /// Appends the elements of `fragment`, which was made for this position of this array.
+    public mutating func append(fragment: JSONWriter) {
+        precondition(fragment.depth == depth && fragment.written >= written, "a fragment of another position")
+        bytes.append(contentsOf: fragment.bytes)
+        written = fragment.written
+    }
+
     /// The document with its final newline.
     public mutating func finished() -> [UInt8] {
         bytes.append(UInt8(ascii: "\n"))

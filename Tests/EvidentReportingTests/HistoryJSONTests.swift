@@ -142,6 +142,11 @@ import Testing
         if actual != expected {
             Issue.record("\(label) \(firstDifference(actual, expected))", sourceLocation: sourceLocation)
         }
+        // Large histories are written in two halves on two threads; forced here for every one.
+        let split = HistoryJSON.bytes(history, splittingAbove: 0)
+        if split != expected {
+            Issue.record("\(label) written in two halves: \(firstDifference(split, expected))", sourceLocation: sourceLocation)
+        }
     }
 
     /// Where two outputs part, with some text of each around it.
