@@ -18,7 +18,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Audit the repository as it stood at this revision.", valueName: "rev"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("The audit's clock (default: the audited commit's committer day).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The audit's clock (default: the audited commit's committer day).", valueName: "YYYY-MM-DD"), transform: Day.argument)
     var now: Day?
 
     @Flag(name: .customLong("dry-run"), help: "Print the result without writing the record.")

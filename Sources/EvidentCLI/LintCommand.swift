@@ -28,7 +28,7 @@ struct LintCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The mainline whose history proves approvals (default: 'mainline' in evident.yaml, else HEAD).", valueName: "ref"))
     var ref: String?
 
-    @Option(help: ArgumentHelp("The day deadlines are measured against (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The day deadlines are measured against (default: today, UTC).", valueName: "YYYY-MM-DD"), transform: Day.argument)
     var today: Day?
 
     @Argument(help: "Only report problems in these files.")

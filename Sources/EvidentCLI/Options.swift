@@ -91,6 +91,15 @@ extension Day: ExpressibleByArgument {
         self.init(argument)
     }
 
+    /// The day an option names, or an error saying why it is not one (an impossible date is
+    /// called impossible). Options take it as their `transform`.
+    static func argument(_ text: String) throws -> Day {
+        guard let day = Day(text) else {
+            throw ValidationError("'\(text)' \(Day.problem(with: text) ?? "is not a date")")
+        }
+        return day
+    }
+
     /// Today in UTC, on this machine's clock.
     static var today: Day { Day(epochSeconds: Int64(Date().timeIntervalSince1970)) }
 }

@@ -28,7 +28,7 @@ struct PRCommand: ParsableCommand {
 
     @OptionGroup var failOn: FailOnOptions<Severity>
 
-    @Option(help: ArgumentHelp("The day deadlines are measured against (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The day deadlines are measured against (default: today, UTC).", valueName: "YYYY-MM-DD"), transform: Day.argument)
     var today: Day?
 
     func run() throws {

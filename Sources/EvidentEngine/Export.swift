@@ -39,6 +39,14 @@ extension ComplianceRepository {
             return (path, try git.contents(of: path, at: try git.resolveCommit(revision).commit), revision)
         }
         guard let data else {
+            // A cycle the program does not define has no record to make: say that, not "audit it".
+            let program: Program? = try? mapped {
+                if let ref { return try self.program(at: try git.resolveCommit(ref).commit) }
+                return try workingTreeProgram(toDo: "to read evident.yaml")
+            }
+            if let cycles = program?.configuration.cycles, !cycles.contains(where: { $0.id == cycle }) {
+                throw EngineError(.usage, "evident.yaml has no cycle '\(cycle)'" + (cycles.isEmpty ? "; add one under 'cycles:'" : "; its cycles are \(cycles.map(\.id).joined(separator: ", "))"))
+            }
             throw EngineError(.usage, "there is no record of cycle '\(cycle)' at \(path); run `evident audit --cycle \(cycle)` first")
         }
         do {

@@ -41,6 +41,14 @@ import Testing
         #expect(result.outputData.last == 0x0a)
     }
 
+    @Test func anImpossibleClockIsCalledImpossible() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(in: folder)
+        let result = try EvidentBinary.run(["audit", "--dry-run", "--now", "2026-02-30"], in: repository.url)
+        #expect(result.status == 2)
+        #expect(result.error.contains("'2026-02-30' is an impossible date: February 2026 has 28 days, not 30"), "\(result.error)")
+    }
+
     @Test func textIsTheSummaryAndSaysWhatWasWritten() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder, q2: nil)

@@ -29,6 +29,23 @@ import Testing
         #expect(UTCTime.offset(minutes: -330) == "-05:30")
     }
 
+    @Test func impossibleDatesAreCalledImpossible() throws {
+        #expect(Day.problem(with: "2026-02-28") == nil)
+        #expect(Day.problem(with: "2026-02-30") == "is an impossible date: February 2026 has 28 days, not 30")
+        #expect(Day.problem(with: "2024-02-30") == "is an impossible date: February 2024 has 29 days, not 30")
+        #expect(Day.problem(with: "2026-13-01") == "is an impossible date: there is no month 13")
+        #expect(Day.problem(with: "2026-00-10") == "is an impossible date: there is no month 0")
+        #expect(Day.problem(with: "2026-04-00") == "is an impossible date: there is no day 0")
+        for text in ["2026-2-1", "2026/01/15", "", "yesterday", "2026-01-1٥", "+026-01-15", "2026-01-15T00:00"] {
+            #expect(Day.problem(with: text) == "is not a date written YYYY-MM-DD", "\(text)")
+        }
+        let yaml = "organization: X\ncycles:\n  - {id: \"2026\", start: 2026-02-30, end: 2026-12-31}\n"
+        let program = try Program.load(from: InMemoryFiles(["evident.yaml": yaml]))
+        let problem = try #require(program.diagnostics.first { $0.ruleID == "SCHEMA-TYPE" })
+        #expect(problem.message == "'start' is an impossible date: February 2026 has 28 days, not 30")
+        #expect("\(problem.location.line):\(problem.location.column)" == "3:25")
+    }
+
     @Test func configurationProblemsPointAtLineAndColumn() throws {
         let yaml = """
             organization: X

@@ -115,8 +115,12 @@ import Testing
         let repository = try Fixtures.open(fixture)
         let none = #expect(throws: EngineError.self) { try repository.assessmentResults(cycle: "2031", ref: nil) }
         #expect(none?.status == .usage)
-        #expect(none?.message == "there is no record of cycle '2031' at audits/2031/record.json; run `evident audit --cycle 2031` first")
-        try Data("{}".utf8).write(to: fixture.url.appendingPathComponent("audits/2026/record.json"))
+        #expect(none?.message == "evident.yaml has no cycle '2031'; its cycles are 2026", "a cycle the program does not define is not one to audit first")
+        let recordFile = fixture.url.appendingPathComponent("audits/2026/record.json")
+        try FileManager.default.removeItem(at: recordFile)
+        let unaudited = #expect(throws: EngineError.self) { try repository.assessmentResults(cycle: "2026", ref: nil) }
+        #expect(unaudited?.message == "there is no record of cycle '2026' at audits/2026/record.json; run `evident audit --cycle 2026` first")
+        try Data("{}".utf8).write(to: recordFile)
         let garbage = #expect(throws: EngineError.self) { try repository.assessmentResults(cycle: "2026", ref: nil) }
         #expect(garbage?.status == .usage)
         #expect(garbage?.message.contains("audits/2026/record.json:1:1: not an Evident record: 'statement' is missing") == true, "\(garbage?.message ?? "")")

@@ -29,6 +29,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 
+    /// Why `text` is not a day, in words for a message, or nil when it is one: written as
+    /// `YYYY-MM-DD` but impossible (`2026-02-30`, `2026-13-01`) is said so, apart from text that
+    /// is not written as a date at all.
+    public static func problem(with text: some StringProtocol) -> String? {
+        guard Day(text) == nil else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2],
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } })
+        else { return "is not a date written YYYY-MM-DD" }
+        guard (1...12).contains(month) else { return "is an impossible date: there is no month \(month)" }
+        guard day > 0 else { return "is an impossible date: there is no day 0" }
+        return "is an impossible date: \(monthNames[month - 1]) \(year) has \(daysIn(month: month, year: year)) days, not \(day)"
+    }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
+
     /// The UTC day that contains `seconds` since the epoch.
     public init(epochSeconds seconds: Int64) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400

@@ -90,7 +90,11 @@ struct MappingReader {
             return nil
         }
         guard let text = node.scalar?.string, let day = Day(text) else {
-            wrongType(key, "a date written YYYY-MM-DD", node, &diagnostics)
+            if let text = node.scalar?.string, let problem = Day.problem(with: text), problem.hasPrefix("is an impossible") {
+                diagnostics.append(Diagnostic(ruleID: Self.typeRule, severity: .error, message: "'\(key)' \(problem)", location: location(of: node)))
+            } else {
+                wrongType(key, "a date written YYYY-MM-DD", node, &diagnostics)
+            }
             return nil
         }
         return Located(day, at: location(of: node))
