@@ -103,6 +103,10 @@ import Testing
         #expect(script.status == 0, "\(String(decoding: script.standardError, as: UTF8.self))")
         let step = folder.url.appendingPathComponent("step.sh")
         try script.standardOutput.write(to: step)
+        // Where the action's build step installs Evident (and its cache restores it).
+        let installed = folder.url.appendingPathComponent(".cache/evident-action/bin")
+        try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: installed.appendingPathComponent("evident"), withDestinationURL: try EvidentBinary.url)
 
         func run(_ command: String, args: String) throws -> (status: Int32, summary: String, outputs: String, sarif: Bool) {
             let summary = folder.url.appendingPathComponent("summary-\(command).md")
@@ -110,7 +114,6 @@ import Testing
             for file in [summary, outputs] { try Data().write(to: file) }
             try? FileManager.default.removeItem(at: repository.url.appendingPathComponent("evident.sarif"))
             var environment = ProcessInfo.processInfo.environment
-            environment["PATH"] = try EvidentBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
             environment["HOME"] = folder.url.path
             environment["GIT_CONFIG_GLOBAL"] = folder.url.appendingPathComponent("gitconfig").path
             environment["GITHUB_WORKSPACE"] = repository.url.path
