@@ -6,9 +6,8 @@ import Testing
 /// The GitHub Action (`action.yml`), this repository's workflows and the workflows `evident init`
 /// scaffolds: valid against GitHub's schemas, wired to the action, and never shallow.
 ///
-/// actionlint cannot be installed on the CI machine (its PyPI package downloads the binary from
-/// GitHub at install time, and there is no Go toolchain), so the files are validated with
-/// check-jsonschema's copies of SchemaStore's GitHub workflow and action schemas instead.
+/// check-jsonschema validates them with its copies of SchemaStore's GitHub workflow and action
+/// schemas; `WorkflowSecurityTests` runs zizmor and actionlint over the same files.
 @Suite struct GitHubIntegrationTests {
     static let top = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -56,8 +55,8 @@ import Testing
         let files = StarterProgram.files(categories: [.security], organization: "Example", year: 2026, mainline: "trunk")
         let check = try #require(files[".github/workflows/evident.yml"])
         #expect(check.contains("branches: [trunk]"))
-        #expect(check.contains("uses: \(StarterProgram.actionReference)\n        with:\n          command: lint"))
-        #expect(check.contains("uses: \(StarterProgram.actionReference)\n        with:\n          command: pr"))
+        #expect(check.contains("uses: \(StarterWorkflows.actionReference)\n        with:\n          command: lint"))
+        #expect(check.contains("uses: \(StarterWorkflows.actionReference)\n        with:\n          command: pr"))
         #expect(check.contains("security-events: write"), "SARIF upload needs it")
         let audit = try #require(files[".github/workflows/evident-audit.yml"])
         #expect(audit.contains("command: audit") && audit.contains("schedule:") && audit.contains("pull-requests: write"))
@@ -66,8 +65,9 @@ import Testing
     }
 
     /// Evident proves dates from the whole history, so every checkout that a workflow, the
-    /// action or the README shows must fetch it all.
-    @Test func everyDocumentedCheckoutFetchesTheWholeHistory() throws {
+    /// action or the README shows must fetch it all; and none keeps its credentials in the
+    /// repository's git configuration, where later steps could read them.
+    @Test func everyDocumentedCheckoutFetchesTheWholeHistoryAndKeepsNoCredentials() throws {
         let folder = try TemporaryDirectory()
         var texts = try workflows(in: folder).map { ($0.lastPathComponent, try String(contentsOf: $0, encoding: .utf8)) }
         for name in ["action.yml", "README.md"] {
@@ -80,6 +80,7 @@ import Testing
                 checkouts += 1
                 let following = lines[(index + 1)..<min(lines.count, index + 5)]
                 #expect(following.contains { $0.contains("fetch-depth: 0") }, "\(name):\(index + 1): a checkout without fetch-depth: 0")
+                #expect(following.contains { $0.contains("persist-credentials: false") }, "\(name):\(index + 1): a checkout that keeps its credentials")
             }
         }
         #expect(checkouts >= 8)
@@ -103,6 +104,10 @@ import Testing
         #expect(script.status == 0, "\(String(decoding: script.standardError, as: UTF8.self))")
         let step = folder.url.appendingPathComponent("step.sh")
         try script.standardOutput.write(to: step)
+        // Where the action's build step installs Evident (and its cache restores it).
+        let installed = folder.url.appendingPathComponent(".cache/evident-action/bin")
+        try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: installed.appendingPathComponent("evident"), withDestinationURL: try EvidentBinary.url)
 
         func run(_ command: String, args: String) throws -> (status: Int32, summary: String, outputs: String, sarif: Bool) {
             let summary = folder.url.appendingPathComponent("summary-\(command).md")
@@ -110,7 +115,6 @@ import Testing
             for file in [summary, outputs] { try Data().write(to: file) }
             try? FileManager.default.removeItem(at: repository.url.appendingPathComponent("evident.sarif"))
             var environment = ProcessInfo.processInfo.environment
-            environment["PATH"] = try EvidentBinary.url.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
             environment["HOME"] = folder.url.path
             environment["GIT_CONFIG_GLOBAL"] = folder.url.appendingPathComponent("gitconfig").path
             environment["GITHUB_WORKSPACE"] = repository.url.path

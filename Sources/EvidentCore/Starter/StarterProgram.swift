@@ -18,8 +18,7 @@ public enum StarterProgram {
         }
         files["risk/risk-assessment.md"] = riskAssessment(year: year)
         files["evidence/README.md"] = evidenceReadme
-        files[".github/workflows/evident.yml"] = checkWorkflow(mainline: mainline)
-        files[".github/workflows/evident-audit.yml"] = auditWorkflow
+        files.merge(StarterWorkflows.files(mainline: mainline)) { _, workflow in workflow }
         files[".pre-commit-config.yaml"] = preCommitConfiguration
         return files
     }
@@ -174,82 +173,6 @@ public enum StarterProgram {
         An occurrence counts for a period that had begun when it landed, never a later one (so
         `covers` cannot prove the future). One that lands after the end of the following period
         plus the grace days is a backfill: it is kept, but its period still counts as missing.
-
-        """
-
-    /// Where the scaffolded workflows get the Evident GitHub Action; change it if your team
-    /// mirrors Evident elsewhere.
-    public static let actionReference = "evident-compliance/evident@main"
-
-    /// Lint on every push to the mainline; lint and review every pull request, with SARIF.
-    static func checkWorkflow(mainline: String) -> String {
-        """
-        name: Evident
-
-        on:
-          pull_request:
-          push:
-            branches: [\(yamlString(mainline))]
-
-        permissions:
-          contents: read
-          security-events: write
-
-        jobs:
-          lint:
-            runs-on: ubuntu-latest
-            steps:
-              - uses: actions/checkout@v4
-                with:
-                  # Evident proves dates from the whole history: never a shallow clone.
-                  fetch-depth: 0
-              - uses: \(actionReference)
-                with:
-                  command: lint
-          review:
-            if: github.event_name == 'pull_request'
-            runs-on: ubuntu-latest
-            steps:
-              - uses: actions/checkout@v4
-                with:
-                  fetch-depth: 0
-              - uses: \(actionReference)
-                with:
-                  command: pr
-
-        """
-    }
-
-    /// The internal audit once a month (and on demand), proposed as a pull request with the record.
-    static let auditWorkflow = """
-        name: Evident audit
-
-        on:
-          schedule:
-            - cron: "0 6 1 * *"
-          workflow_dispatch:
-            inputs:
-              cycle:
-                description: "The cycle to audit (default: the current one)"
-                required: false
-                default: ""
-
-        permissions:
-          contents: write
-          pull-requests: write
-
-        jobs:
-          audit:
-            runs-on: ubuntu-latest
-            steps:
-              - uses: actions/checkout@v4
-                with:
-                  # Evident proves dates from the whole history: never a shallow clone.
-                  fetch-depth: 0
-              - uses: \(actionReference)
-                with:
-                  command: audit
-                  cycle: ${{ inputs.cycle }}
 
         """
 
