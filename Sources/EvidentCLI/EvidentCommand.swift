@@ -1,6 +1,7 @@
 import ArgumentParser
 import EvidentCore
 import EvidentEngine
+import EvidentReporting
 import Foundation
 
 /// The `evident` command: SOC 2 compliance as code, proven by the git history.
@@ -35,8 +36,14 @@ public struct EvidentCommand: ParsableCommand {
         }
     }
 
+    /// Writes the failure to standard error. Messages name files and quote YAML values, so each
+    /// goes through `TerminalText.line(_:)`: one line, no control character, and no way to start
+    /// a workflow command in the CI log. A usage error from the argument parser ("Error: …",
+    /// then the usage) keeps its lines, each encoded.
     private static func report(_ failure: EngineError) -> Never {
-        let text = failure.message.hasPrefix("Error:") ? failure.message : "evident: error: \(failure.message)"
+        let text = failure.message.hasPrefix("Error:")
+            ? failure.message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.line(String($0)) }.joined(separator: "\n")
+            : "evident: error: \(TerminalText.line(failure.message))"
         FileHandle.standardError.write(Data((text + "\n").utf8))
         Foundation.exit(failure.status.rawValue)
     }
