@@ -45,7 +45,7 @@ struct AuditCommand: ParsableCommand {
         let folder = dryRun ? nil : try repository.writeRecord(of: run)
         Output.write(try output.format.renderer.render(run.record))
         if output.format == .text {
-            Output.write(folder.map { "Record written to \($0)/record.json, record.md and report.html.\n" } ?? "Dry run: nothing written.\n")
+            Output.write(folder.map { "Record written to \(TerminalText.path("\($0)/record.json")), record.md and report.html.\n" } ?? "Dry run: nothing written.\n")
         }
         if failOn.fails(run.findings.map(\.severity)) { throw ExitCode.findings }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvidentEngine
+import EvidentReporting
 
 /// `evident codeowners`: keeps a CODEOWNERS section that makes each control's and policy's owner
 /// a required reviewer of changes to it.
@@ -23,14 +24,15 @@ struct CodeOwnersCommand: ParsableCommand {
     func run() throws {
         let outcome = try repository.open().codeOwners(check: check)
         var out = outcome.unmapped.map {
-            "warning: \($0): its owner has no github handle or email in evident.yaml, so no one is required to review it\n"
+            "warning: \(TerminalText.line($0)): its owner has no github handle or email in evident.yaml, so no one is required to review it\n"
         }.joined()
+        let file = TerminalText.path(outcome.file)
         switch outcome.state {
-        case .upToDate: out += "\(outcome.file): the Evident section is up to date\n"
-        case .missing: out += "\(outcome.file): the Evident section is missing; run `evident codeowners`\n"
-        case .outOfDate: out += "\(outcome.file): the Evident section is out of date; run `evident codeowners`\n"
-        case .written(let lines): out += "\(outcome.file): wrote \(lines) owner lines\n"
-        case .unchanged: out += "\(outcome.file): already up to date\n"
+        case .upToDate: out += "\(file): the Evident section is up to date\n"
+        case .missing: out += "\(file): the Evident section is missing; run `evident codeowners`\n"
+        case .outOfDate: out += "\(file): the Evident section is out of date; run `evident codeowners`\n"
+        case .written(let lines): out += "\(file): wrote \(lines) owner lines\n"
+        case .unchanged: out += "\(file): already up to date\n"
         }
         Output.write(out)
         if outcome.state == .missing || outcome.state == .outOfDate { throw ExitCode.findings }

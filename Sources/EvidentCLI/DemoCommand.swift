@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let path = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("evident-demo-\(UUID().uuidString.prefix(8))").path
         let demo = try ComplianceRepository.buildDemo(at: path, clean: clean)
-        var text = "Built a demo program with a year of mainline history in \(path)\n"
+        var text = "Built a demo program with a year of mainline history in \(TerminalText.path(path))\n"
         if !clean {
             text += "Planted: " + DemoProgram.planted.map { "\($0.code) on \($0.subject)" }.joined(separator: ", ") + "\n"
             let caught = demo.run.findings.contains { $0.code == "POL-APPROVAL-UNBOUND" && $0.subject == "POL-VENDOR" }
@@ -31,8 +31,8 @@ struct DemoCommand: ParsableCommand {
             }
         }
         text += try RecordFormat.text.renderer.string(demo.run.record)
-        text += "Open \(demo.report.path) to read the report.\n"
-        text += "Try next: cd \(path) && evident history --root evidence/AC-05 && evident verify\n"
+        text += "Open \(TerminalText.path(demo.report.path)) to read the report.\n"
+        text += "Try next: cd \(TerminalText.path(path)) && evident history --root evidence/AC-05 && evident verify\n"
         Output.write(text)
     }
 }

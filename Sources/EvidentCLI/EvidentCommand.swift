@@ -1,6 +1,7 @@
 import ArgumentParser
 import EvidentCore
 import EvidentEngine
+import EvidentReporting
 import Foundation
 
 /// The `evident` command: SOC 2 compliance as code, proven by the git history.
@@ -36,16 +37,26 @@ public struct EvidentCommand: ParsableCommand {
                 exit(withError: error)  // --help and --version print and exit 0
             }
             if code.rawValue == ExitCode.validationFailure.rawValue {
-                report(EngineError(.usage, fullMessage(for: error)))
+                reportUsage(fullMessage(for: error))
             }
             exit(withError: error)
         }
     }
 
+    /// Writes the failure to standard error. Messages name files and quote YAML values, so each
+    /// goes through `TerminalText.line(_:)`: one line, no control character, and no way to start
+    /// a workflow command in the CI log.
     private static func report(_ failure: EngineError) -> Never {
-        let text = failure.message.hasPrefix("Error:") ? failure.message : "evident: error: \(failure.message)"
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data("evident: error: \(TerminalText.line(failure.message))\n".utf8))
         Foundation.exit(failure.status.rawValue)
+    }
+
+    /// Writes a usage error from the argument parser ("Error: …", then the usage) and exits 2.
+    /// It keeps its lines, each encoded: a command's own validation may quote an argument.
+    private static func reportUsage(_ message: String) -> Never {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.line(String($0)) }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        Foundation.exit(ExitStatus.usage.rawValue)
     }
 }
 

@@ -37,7 +37,7 @@ struct HistoryCommand: ParsableCommand {
         let result = try repository.history(HistoryRequest(ref: ref, roots: roots, usesIndex: !noIndex), progress: progress.update)
         progress.finish()
         if let note = result.note {
-            FileHandle.standardError.write(Data("evident: note: \(note)\n".utf8))
+            FileHandle.standardError.write(Data("evident: note: \(TerminalText.line(note))\n".utf8))
         }
         Output.write(try output.format.renderer.render(result.history))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvidentEngine
+import EvidentReporting
 import Foundation
 
 /// `evident hook install`: the git pre-commit hook that runs `evident lint --staged`.
@@ -22,7 +23,7 @@ struct HookCommand: ParsableCommand {
 
         func run() throws {
             let hook = try repository.open().installPreCommitHook(running: Self.evidentExecutable, force: force)
-            Output.write("Installed \(hook.path): every commit now runs 'evident lint --staged'.\n")
+            Output.write("Installed \(TerminalText.path(hook.path)): every commit now runs 'evident lint --staged'.\n")
         }
 
         /// This binary's absolute path, so the hook works without `evident` on PATH.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EvidentCore
 import EvidentEngine
+import EvidentReporting
 
 /// `evident init`: scaffold a starter program, never overwriting a file.
 struct InitCommand: ParsableCommand {
@@ -23,10 +24,10 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try Scaffold.write(ScaffoldRequest(folder: repo, categories: categories, organization: organization, year: year ?? Day.today.year))
-        var report = "Wrote \(outcome.written) files for a starter program (\(outcome.categories.map(\.rawValue).joined(separator: ", "))) in \(outcome.folder).\n"
+        var report = "Wrote \(outcome.written) files for a starter program (\(outcome.categories.map(\.rawValue).joined(separator: ", "))) in \(TerminalText.path(outcome.folder)).\n"
         if !outcome.kept.isEmpty {
             let kept = outcome.kept
-            report += "Kept \(kept.count) existing \(kept.count == 1 ? "file" : "files"): \(kept.prefix(5).joined(separator: ", "))\(kept.count > 5 ? ", …" : "")\n"
+            report += "Kept \(kept.count) existing \(kept.count == 1 ? "file" : "files"): \(kept.prefix(5).map(TerminalText.path).joined(separator: ", "))\(kept.count > 5 ? ", …" : "")\n"
         }
         report += """
             Next: replace the placeholder people in evident.yaml, adapt each control's owner and test procedure,

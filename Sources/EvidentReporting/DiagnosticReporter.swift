@@ -28,7 +28,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// `path:line:column: severity: message [RULE-ID]`, then a count.
+/// `path:line:column: severity: message [RULE-ID]`, then a count. The path is shown as
+/// `TerminalText.path(_:)` shows it and the message as `TerminalText.line(_:)` does.
 public struct TextDiagnosticReporter: TextDocumentRenderer {
     public typealias Document = DiagnosticReport
 
@@ -36,7 +37,11 @@ public struct TextDiagnosticReporter: TextDocumentRenderer {
 
     public func text(_ report: DiagnosticReport) -> String {
         let diagnostics = report.diagnostics
-        var out = diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.ruleID)]\n" }.joined()
+        var out = diagnostics.map { diagnostic in
+            let location = diagnostic.location
+            return "\(TerminalText.path(location.file)):\(location.line):\(location.column): \(diagnostic.severity.rawValue): "
+                + "\(TerminalText.line(diagnostic.message)) [\(TerminalText.line(diagnostic.ruleID))]\n"
+        }.joined()
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         out += diagnostics.isEmpty ? "no problems found\n" : "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n"
@@ -55,8 +60,8 @@ public struct MarkdownDiagnosticReporter: TextDocumentRenderer {
         guard !diagnostics.isEmpty else { return "Evident lint: no problems found.\n" }
         var out = "| severity | where | problem | rule |\n|---|---|---|---|\n"
         for diagnostic in diagnostics {
-            let message = diagnostic.message.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            out += "| \(diagnostic.severity.rawValue) | `\(diagnostic.location)` | \(message) | `\(diagnostic.ruleID)` |\n"
+            let location = MarkdownText.code(diagnostic.location.description, in: .tableCell)
+            out += "| \(diagnostic.severity.rawValue) | \(location) | \(MarkdownText.inline(diagnostic.message)) | \(MarkdownText.code(diagnostic.ruleID, in: .tableCell)) |\n"
         }
         return out
     }
@@ -94,7 +99,9 @@ public struct JSONDiagnosticReporter: TextDocumentRenderer {
     }
 }
 
-/// GitHub Actions workflow commands, which show as annotations on the pull request.
+/// GitHub Actions workflow commands, which show as annotations on the pull request: the only
+/// lines Evident writes that start with `::`. Each value is encoded by `WorkflowCommandText`,
+/// so no file name or message can end the command early or start another.
 public struct GitHubActionsDiagnosticReporter: TextDocumentRenderer {
     public typealias Document = DiagnosticReport
 
@@ -108,16 +115,10 @@ public struct GitHubActionsDiagnosticReporter: TextDocumentRenderer {
             case .info: "notice"
             }
             let location = diagnostic.location
-            return "::\(command) file=\(property(location.file)),line=\(location.line),col=\(location.column),title=\(property(diagnostic.ruleID))::\(data(diagnostic.message))\n"
+            let file = WorkflowCommandText.property(location.file)
+            let title = WorkflowCommandText.property(diagnostic.ruleID)
+            return "::\(command) file=\(file),line=\(location.line),col=\(location.column),title=\(title)::\(WorkflowCommandText.data(diagnostic.message))\n"
         }.joined()
-    }
-
-    private func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
-
-    private func property(_ text: String) -> String {
-        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
 

@@ -17,7 +17,7 @@ public struct HistoryTextRenderer: DocumentRenderer {
         var names: [ObjectID: (bytes: [UInt8], width: Int)] = [:]
         for file in history.files {
             for event in file.events where names[event.commit.id] == nil {
-                let name = TerminalText.sanitized(event.commit.author.name)
+                let name = TerminalText.line(event.commit.author.name)
                 names[event.commit.id] = (Array(name.utf8), name.unicodeScalars.count)
             }
         }
@@ -26,7 +26,7 @@ public struct HistoryTextRenderer: DocumentRenderer {
         out.reserveCapacity(history.files.reduce(0) { $0 + $1.events.count } * (60 + authorWidth))
         var eventCount = 0
         for file in history.files {
-            let path = Array(TerminalText.quotedPath(file.path).utf8)
+            let path = Array(TerminalText.path(file.path).utf8)
             for event in file.events {
                 eventCount += 1
                 out.append(contentsOf: event.status.rawValue.utf8)
@@ -52,55 +52,10 @@ public struct HistoryTextRenderer: DocumentRenderer {
                 out.append(0x0a)
             }
         }
-        let roots = history.roots.map(\.description).joined(separator: ", ")
-        let summary = "\(history.files.count) \(history.files.count == 1 ? "path" : "paths"), \(eventCount) \(eventCount == 1 ? "change" : "changes") under \(roots) on \(history.reference) at \(history.head.abbreviated())\n"
+        let roots = history.roots.map { TerminalText.line($0.description) }.joined(separator: ", ")
+        let summary = "\(history.files.count) \(history.files.count == 1 ? "path" : "paths"), \(eventCount) \(eventCount == 1 ? "change" : "changes") under \(roots) on \(TerminalText.line(history.reference)) at \(history.head.abbreviated())\n"
         out.append(contentsOf: summary.utf8)
         return out
-    }
-}
-
-/// Text safe for one terminal line.
-enum TerminalText {
-    /// The path as git's `core.quotePath=false` shows it: plain when it can be, else C-quoted
-    /// with control characters (and, for invalid UTF-8, the raw bytes) as escapes.
-    static func quotedPath(_ path: GitPath) -> String {
-        let plain = path.bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7f && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        if plain { return path.description }
-        let special: Set<UInt8> = [UInt8(ascii: "\""), UInt8(ascii: "\\")]
-        let needsQuoting = !path.isValidUTF8 || path.bytes.contains { $0 < 0x20 || $0 == 0x7f || special.contains($0) }
-        guard needsQuoting else { return path.description }
-        var quoted = "\""
-        if path.isValidUTF8 {
-            for scalar in path.description.unicodeScalars {
-                quoted += scalar.isASCII ? escaped(UInt8(scalar.value)) : String(scalar)
-            }
-        } else {
-            for byte in path.bytes {
-                quoted += byte < 0x80 ? escaped(byte) : "\\" + octal(byte)
-            }
-        }
-        return quoted + "\""
-    }
-
-    private static func escaped(_ byte: UInt8) -> String {
-        switch byte {
-        case UInt8(ascii: "\""): "\\\""
-        case UInt8(ascii: "\\"): "\\\\"
-        case 0x0a: "\\n"
-        case 0x09: "\\t"
-        case 0..<0x20, 0x7f: "\\" + octal(byte)
-        default: String(UnicodeScalar(byte))
-        }
-    }
-
-    static func sanitized(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
-    }
-
-    private static func octal(_ byte: UInt8) -> String {
-        let digits = String(byte, radix: 8)
-        return String(repeating: "0", count: 3 - digits.count) + digits
     }
 }
 

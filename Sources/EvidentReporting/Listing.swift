@@ -1,5 +1,7 @@
 /// The rule and check lists share one layout: a padded text table for the terminal and a
-/// Markdown table for the README (whose generated sections are drift-tested).
+/// Markdown table for the README (whose generated sections are drift-tested). Their ids and
+/// summaries are Evident's own text, compiled in, and the summaries are written as Markdown
+/// (code spans name keys and commands), so they are not encoded the way repository content is.
 enum Listing {
     struct Row {
         var id: String

@@ -1,14 +1,15 @@
 import EvidentCore
 
 /// `audits/<cycle>/report.html`: one self-contained page (no scripts, fonts or images fetched)
-/// with the scope and coverage, the findings by impact, and a timeline per control.
+/// with the scope and coverage, the findings by impact, and a timeline per control. Every
+/// string of the record is written through `HTMLText.escape(_:)`.
 public struct RecordHTMLRenderer: TextDocumentRenderer {
     public typealias Document = AuditRecord
 
     public init() {}
 
     public func text(_ record: AuditRecord) -> String {
-        let escape = Self.escape
+        let escape = HTMLText.escape
         var out = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -118,26 +119,4 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
         .legend span{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;margin:0 .25rem 0 .8rem;vertical-align:middle}
         code{font-size:.9em}
         """
-
-    /// Text safe inside an element or a quoted attribute. Escaped byte by byte: comparing
-    /// Characters would let a `"` followed by a combining mark (one grapheme) slip through.
-    static func escape(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return String(decoding: utf8, as: UTF8.self) }
-            var out: [UInt8] = []
-            out.reserveCapacity(utf8.count + 16)
-            for byte in utf8 {
-                switch byte {
-                case 0x26: out += Array("&amp;".utf8)
-                case 0x3C: out += Array("&lt;".utf8)
-                case 0x3E: out += Array("&gt;".utf8)
-                case 0x22: out += Array("&quot;".utf8)
-                case 0x27: out += Array("&#39;".utf8)
-                default: out.append(byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
 }

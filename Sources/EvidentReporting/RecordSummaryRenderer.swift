@@ -1,20 +1,24 @@
 import EvidentCore
 
-/// The audit record in a few lines for the terminal: the cycle, the controls by result and every finding.
+/// The audit record in a few lines for the terminal: the cycle, the controls by result and every
+/// finding. Every string of the record is written through `TerminalText.line(_:)`: a record can
+/// be read back from a committed record.json, so none of its values is taken on trust.
 public struct RecordSummaryRenderer: TextDocumentRenderer {
     public typealias Document = AuditRecord
 
     public init() {}
 
     public func text(_ record: AuditRecord) -> String {
-        var out = "Internal audit of cycle \(record.cycle.id) (\(record.cycle.start) to \(record.cycle.end)) at \(record.auditedCommit.prefix(10)), clock \(record.clock)\n"
+        let line = TerminalText.line
+        var out = "Internal audit of cycle \(line(record.cycle.id)) (\(line(record.cycle.start)) to \(line(record.cycle.end))) "
+            + "at \(line(String(record.auditedCommit.prefix(10)))), clock \(line(record.clock))\n"
         var results: [ControlResult: Int] = [:]
         for control in record.controls { results[control.result, default: 0] += 1 }
         out += "\(record.controls.count) controls: "
             + ControlResult.allCases.map { "\(results[$0] ?? 0) \(Self.label($0))" }.joined(separator: ", ") + "\n"
         out += "\(record.findings.count) \(record.findings.count == 1 ? "finding" : "findings")\n"
         for finding in record.findings {
-            out += "  \(finding.severity.rawValue.padding(toLength: 6)) \(finding.code) \(finding.subject): \(finding.message) (due \(finding.due))\n"
+            out += "  \(finding.severity.rawValue.padding(toLength: 6)) \(line(finding.code)) \(line(finding.subject)): \(line(finding.message)) (due \(line(finding.due)))\n"
         }
         return out
     }

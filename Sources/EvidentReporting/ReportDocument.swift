@@ -2,6 +2,10 @@ import Foundation
 
 /// A report made of titled sections of paragraphs, tables and diffs, rendered as plain text,
 /// Markdown or a self-contained HTML page: the renewal diff and the pull-request review.
+///
+/// Every string a report holds is text, never markup: ids, titles, owners, paths and messages
+/// from the repository are mixed into its sentences, so each layout writes every string through
+/// its encoder (`TerminalText`, `MarkdownText`, `HTMLText`) and adds only its own markup around.
 public struct ReportDocument {
     /// The three ways a report is laid out.
     public enum Layout: Sendable, CaseIterable { case text, markdown, html }
@@ -34,15 +38,19 @@ public struct ReportDocument {
     var sections: [Section]
 
     func text() -> String {
+        let line = TerminalText.line
+        let title = line(self.title)
         var out = "\(title)\n\(String(repeating: "=", count: title.count))\n"
-        for (label, value) in facts { out += "\(label): \(value)\n" }
+        for (label, value) in facts { out += "\(line(label)): \(line(value))\n" }
         for section in sections {
-            out += "\n\(section.title)\n\(String(repeating: "-", count: section.title.count))\n"
+            let sectionTitle = line(section.title)
+            out += "\n\(sectionTitle)\n\(String(repeating: "-", count: sectionTitle.count))\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text): out += text + "\n"
+                case .paragraph(let text): out += line(text) + "\n"
                 case .table(let headers, let rows):
                     guard !rows.isEmpty else { continue }
+                    let (headers, rows) = (headers.map(line), rows.map { $0.map(line) })
                     let widths = headers.indices.map { column in ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0 }
                     let line = { (cells: [String]) in
                         zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
@@ -50,8 +58,10 @@ public struct ReportDocument {
                     }
                     out += line(headers)
                     for row in rows { out += line(row) }
-                case .list(let items): out += items.map { "- \($0)\n" }.joined()
-                case .diff(let caption, let lines): out += "\(caption):\n" + lines.map { "    \($0)\n" }.joined()
+                case .list(let items): out += items.map { "- \(line($0))\n" }.joined()
+                // Each diff line is encoded whole, its marker included: a context line's leading
+                // blanks then count as the line's start.
+                case .diff(let caption, let lines): out += "\(line(caption)):\n" + lines.map { "    \(line($0))\n" }.joined()
                 }
             }
         }
@@ -59,23 +69,23 @@ public struct ReportDocument {
     }
 
     func markdown() -> String {
-        var out = "# \(title)\n\n"
-        for (label, value) in facts { out += "- **\(label)**: \(value)\n" }
+        let inline = MarkdownText.inline
+        var out = "# \(inline(title))\n\n"
+        for (label, value) in facts { out += "- **\(inline(label))**: \(inline(value))\n" }
         for section in sections {
-            out += (out.hasSuffix("\n\n") ? "" : "\n") + "## \(section.title)\n\n"
+            out += (out.hasSuffix("\n\n") ? "" : "\n") + "## \(inline(section.title))\n\n"
             for block in section.blocks {
                 switch block {
-                case .paragraph(let text): out += text + "\n\n"
+                case .paragraph(let text): out += inline(text) + "\n\n"
                 case .table(let headers, let rows):
                     guard !rows.isEmpty else { continue }
-                    out += "| " + headers.map(cell).joined(separator: " | ") + " |\n"
+                    out += "| " + headers.map(inline).joined(separator: " | ") + " |\n"
                     out += "|" + String(repeating: "---|", count: headers.count) + "\n"
-                    for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+                    for row in rows { out += "| " + row.map(inline).joined(separator: " | ") + " |\n" }
                     out += "\n"
-                case .list(let items): out += items.map { "- \($0)\n" }.joined() + "\n"
+                case .list(let items): out += items.map { "- \(inline($0))\n" }.joined() + "\n"
                 case .diff(let caption, let lines):
-                    let fence = lines.contains { $0.contains("```") } ? "~~~~" : "```"
-                    out += "<details><summary>\(caption)</summary>\n\n\(fence)diff\n" + lines.map(unifiedLine).joined(separator: "\n") + "\n\(fence)\n\n</details>\n\n"
+                    out += "<details><summary>\(MarkdownText.html(caption))</summary>\n\n" + MarkdownText.codeBlock(lines.map(unifiedLine), info: "diff") + "\n</details>\n\n"
                 }
             }
         }
@@ -83,7 +93,7 @@ public struct ReportDocument {
     }
 
     func html() -> String {
-        let escape = RecordHTMLRenderer.escape
+        let escape = HTMLText.escape
         var out = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -112,7 +122,8 @@ public struct ReportDocument {
                 case .diff(let caption, let lines):
                     out += "<p>\(escape(caption))</p>\n<pre>"
                     out += lines.map { line in
-                        let kind = line.hasPrefix("+") ? "add" : line.hasPrefix("-") ? "del" : line.hasPrefix("@@") ? "hunk" : ""
+                        let marker = line.unicodeScalars.first
+                        let kind = marker == "+" ? "add" : marker == "-" ? "del" : line.utf8.starts(with: "@@".utf8) ? "hunk" : ""
                         return kind.isEmpty ? escape(line) : "<span class=\"\(kind)\">\(escape(line))</span>"
                     }.joined(separator: "\n")
                     out += "</pre>\n"
@@ -122,13 +133,10 @@ public struct ReportDocument {
         return out + "</body></html>\n"
     }
 
-    /// `+ text` → `+text`, as a unified diff shows it.
+    /// `+ text` → `+text`, as a unified diff shows it. Cut by scalars: a line's text may begin
+    /// with a combining mark, which would make one Character with the space before it.
     private func unifiedLine(_ line: String) -> String {
-        line == "@@" ? "@@" : String(line.prefix(1)) + line.dropFirst(2)
-    }
-
-    private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        line == "@@" ? "@@" : String(String.UnicodeScalarView(line.unicodeScalars.prefix(1) + line.unicodeScalars.dropFirst(2)))
     }
 }
 
