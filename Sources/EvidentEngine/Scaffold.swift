@@ -53,10 +53,12 @@ public enum Scaffold {
         let tree = WorkingTree(top: top)
         for path in files.keys.sorted() {
             do throws(WorkingTreeError) {
-                switch try tree.lookUp(path) {
+                let bytes = try WorkingTree.bytes(of: path)
+                switch tree.lookUp(bytes) {
                 case .absent: break
-                case .symbolicLink(let link) where link != Array(path.utf8): throw WorkingTreeError(link, .symbolicLink)
-                default:
+                case .symbolicLink(let link) where link != bytes: throw WorkingTreeError(link, .symbolicLink)
+                case .other(let stop) where stop != bytes: throw WorkingTreeError(stop, .notAFolder)
+                case .file, .folder, .symbolicLink, .other:
                     kept.append(path)
                     continue
                 }

@@ -261,6 +261,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
 
+    /// A file where a folder belongs is no file to keep: the files below it cannot be written.
+    @Test func initStopsAtAFileWhereAFolderBelongs() throws {
+        let folder = try TemporaryDirectory()
+        let fixture = try FixtureRepository(in: folder.url)
+        try Data("not a folder\n".utf8).write(to: fixture.url.appendingPathComponent("policies"))
+        let refused = #expect(throws: EngineError.self) {
+            try Scaffold.write(ScaffoldRequest(folder: fixture.url.path, categories: [], organization: "Example Corp", year: 2026))
+        }
+        #expect(refused?.status == .usage && refused?.message.contains("policies is not a folder") == true, "\(refused?.message ?? "")")
+    }
+
     @Test func initKeepsAConfigurationThatIsALink() throws {
         let folder = try TemporaryDirectory()
         let fixture = try FixtureRepository(in: folder.url)
