@@ -31,10 +31,8 @@ public struct ProgramLayout: Hashable, Sendable {
         [controls, policies, evidence, risk, audits]
     }
 
-    /// Reads the layout keys of `evident.yaml`; a missing file gives the defaults.
-    /// `displayPath` names the file in messages.
-    public static func load(from url: URL, displayPath: String = fileName) throws(InputError) -> ProgramLayout {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return ProgramLayout() }
+    /// Reads the layout keys of `evident.yaml` from its bytes. `displayPath` names the file in messages.
+    public static func parse(_ data: Data, displayPath: String = fileName) throws(InputError) -> ProgramLayout {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError("\(displayPath) is not valid UTF-8 text", at: SourceLocation(file: displayPath, line: 1, column: 1))
         }
@@ -61,16 +59,25 @@ public struct ProgramLayout: Hashable, Sendable {
             }
             return scalar.string
         }
-        var layout = ProgramLayout(mainline: try string("mainline"), root: try string("root") ?? ".")
+        /// A folder must stay inside the repository: it is listed and read, and records are written there.
+        func folder(_ text: String, key: String, at node: Node) throws(InputError) -> String {
+            if let problem = RelativePath.problem(with: text) {
+                throw InputError("'\(key)' \(problem); it must be \(RelativePath.grammar)",
+                                 at: YAMLErrors.location(of: node, file: displayPath), ruleID: MappingReader.pathRule)
+            }
+            return RelativePath.normalized(text)
+        }
+        let root = try string("root").map { text throws(InputError) in try folder(text, key: "root", at: mapping["root"]!) } ?? "."
+        var layout = ProgramLayout(mainline: try string("mainline"), root: root)
         if let paths = mapping["paths"] {
             guard let pathMapping = paths.mapping else {
                 throw InputError("'paths' must be a mapping of folder names", at: YAMLErrors.location(of: paths, file: displayPath))
             }
             for (key, value) in pathMapping {
-                guard let name = key.string, let folder = value.scalar?.string, !folder.isEmpty else {
+                guard let name = key.string, let text = value.scalar?.string, !text.isEmpty else {
                     throw InputError("each entry of 'paths' must map a name to a folder", at: YAMLErrors.location(of: value, file: displayPath))
                 }
-                let resolved = join(layout.root, folder)
+                let resolved = join(layout.root, try folder(text, key: "paths.\(name)", at: value))
                 switch name {
                 case "controls": layout.controls = resolved
                 case "policies": layout.policies = resolved
@@ -88,6 +95,7 @@ public struct ProgramLayout: Hashable, Sendable {
 
     private static func join(_ root: String, _ folder: String) -> String {
         let trimmedRoot = root.hasSuffix("/") ? String(root.dropLast()) : root
+        if folder == "." { return trimmedRoot.isEmpty ? "." : trimmedRoot }
         return trimmedRoot == "." || trimmedRoot.isEmpty ? folder : "\(trimmedRoot)/\(folder)"
     }
 }

@@ -19,10 +19,13 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 public struct InputError: Error, Sendable, CustomStringConvertible {
     public var location: SourceLocation?
     public var message: String
+    /// The lint rule that reports the problem when the program is linted (nil: SCHEMA-TYPE).
+    public var ruleID: String?
 
-    public init(_ message: String, at location: SourceLocation? = nil) {
+    public init(_ message: String, at location: SourceLocation? = nil, ruleID: String? = nil) {
         self.message = message
         self.location = location
+        self.ruleID = ruleID
     }
 
     public var description: String {

@@ -116,21 +116,27 @@ extension ComplianceRepository {
     @discardableResult
     public func writeRecord(of run: AuditRun) throws(EngineError) -> String {
         let top = try workingTree(toDo: "to write the record into; use --dry-run")
-        let directory = top.appendingPathComponent(run.folder, isDirectory: true)
+        // The record's folder and files stay inside the working tree and are never reached
+        // through a link: a link on the way, or in the place of a file, is refused.
+        let tree = WorkingTree(top: top)
+        let directory = try mapped { try tree.makeFolders(run.folder) }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var staged: [(URL, URL)] = []
             for (name, bytes) in [(RecordFiles.json, try RecordFormat.json.renderer.render(run.record))] + run.renderedFiles {
                 let target = directory.appendingPathComponent(name)
-                let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                try Data(bytes).write(to: temporary)
+                if case .symbolicLink = try tree.lookUp("\(run.folder)/\(name)") { throw WorkingTreeError("\(run.folder)/\(name)", .symbolicLink) }
+                let temporaryName = ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
+                let temporary = directory.appendingPathComponent(temporaryName)
+                try tree.store(Data(bytes), at: "\(run.folder)/\(temporaryName)", replacing: true)
                 staged.append((temporary, target))
             }
             for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
                 throw CocoaError(.fileWriteUnknown)
             }
+        } catch let error as WorkingTreeError {
+            throw EngineError(error.status, error.description)
         } catch {
-            throw EngineError(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
+            throw EngineError(.repository, "cannot write the record in \(run.folder): \(error.localizedDescription)")
         }
         return run.folder
     }
@@ -229,8 +235,8 @@ extension ComplianceRepository {
     /// The records committed at the audited commit, and whether each audited commit is still on the mainline.
     private func earlierRecords(layout: ProgramLayout, commit: ObjectID) throws(RepositoryError) -> [EarlierRecord] {
         var records: [EarlierRecord] = []
-        for file in try git.files(under: layout.audits, at: commit) where file.path.description.hasSuffix("/record.json") {
-            // An unreadable record is `evident verify`'s to report; the audit goes on without it.
+        for file in try git.files(under: layout.audits, at: commit) where file.path.description.hasSuffix("/record.json") && !file.isSymbolicLink {
+            // An unreadable record (or a link in its place) is `evident verify`'s to report; the audit goes on without it.
             guard let record = try? AuditRecord.read(try git.blob(file.id), file: file.path.description),
                   let audited = ObjectID(hex: record.auditedCommit) else { continue }
             records.append(EarlierRecord(path: file.path.description, record: record,

@@ -45,12 +45,12 @@ extension ComplianceRepository {
         }
         let updated = CodeOwners.updating(current, with: section)
         guard updated != current else { return CodeOwnersOutcome(file: file, unmapped: section.unmapped, state: .unchanged) }
-        let target = top.appendingPathComponent(file)
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(updated.utf8).write(to: target, options: .atomic)
-        } catch {
-            throw EngineError(.repository, "cannot write \(file): \(error.localizedDescription)")
+        // Never through a link: the program above reported any on the way (PATH-SYMLINK), and
+        // the working tree refuses them again here.
+        let tree = WorkingTree(top: top)
+        try mapped {
+            try tree.makeFolders((file as NSString).deletingLastPathComponent)
+            try tree.replace(file, with: Data(updated.utf8))
         }
         return CodeOwnersOutcome(file: file, unmapped: section.unmapped,
                                  state: .written(lines: program.controls.count + program.policies.count - section.unmapped.count))

@@ -30,6 +30,7 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
         case let error as RepositoryError: self.init(.repository, error.description)
         case let error as HistoryRootError: self.init(.usage, error.description)
         case let error as InputError: self.init(.usage, error.description)
+        case let error as WorkingTreeError: self.init(error.status, error.description)
         default: self.init(.usage, "\(error)")
         }
     }

@@ -28,11 +28,14 @@ extension ComplianceRepository {
 
     /// The cycle's record and its path: from `ref`, else the working tree, else HEAD.
     private func record(of cycle: String, ref: String?) throws(EngineError) -> (AuditRecord, String) {
+        if let problem = Identifier.problem(with: cycle) {
+            throw EngineError(.usage, "--cycle \(problem); a cycle id is \(Identifier.grammar)")
+        }
         let workingLayout = try layout()
         let (path, data, committedAt): (String, Data?, String?) = try mapped {
             let layout = try ref.map { try self.layout(at: try git.resolveCommit($0).commit) } ?? workingLayout
             let path = "\(layout.audits)/\(cycle)/record.json"
-            if ref == nil, let top = git.workingDirectory, let data = FileManager.default.contents(atPath: top.appendingPathComponent(path).path) {
+            if ref == nil, let top = git.workingDirectory, let data = try WorkingTree(top: top).contents(of: path) {
                 return (path, data, nil)
             }
             guard let revision = ref ?? (git.headCommit() == nil ? nil : "HEAD") else { return (path, nil, nil) }

@@ -26,11 +26,13 @@ public struct LintRequest: Sendable {
 extension ComplianceRepository {
     /// The program's diagnostics, in the order every reporter prints them.
     public func lint(_ request: LintRequest) throws(EngineError) -> [Diagnostic] {
-        let layout = try layout(staged: request.staged)
+        // The working tree's evident.yaml is read once, by the program: its problems (a bad
+        // path, a link) are diagnostics like any other file's.
+        let stagedLayout = request.staged ? try layout(staged: true) : nil
         var stagedChanges: [StagedChange]?
         let (program, previousPolicies) = try mapped {
             let source: any ProgramFileSource
-            if request.staged {
+            if let layout = stagedLayout {
                 let index = try GitFilesSource(stagedIn: git, root: layout.root)
                 stagedChanges = try changes(from: git.headCommit(), to: index, root: layout.root)
                 source = index

@@ -5,19 +5,23 @@ import Foundation
 /// Reading the program: its layout, and the program itself in the working tree or at a commit.
 extension ComplianceRepository {
     /// The program's layout from `evident.yaml`: from the working tree, or from the git index
-    /// when `staged` (defaults when absent, or in a bare repository).
+    /// when `staged` (defaults when absent, or in a bare repository). A working-tree evident.yaml
+    /// that is a symbolic link is an error naming it; a staged one has no layout (the defaults),
+    /// and the program's lint reports it (PATH-SYMLINK).
     func layout(staged: Bool = false) throws(EngineError) -> ProgramLayout {
         try mapped {
             if staged {
-                guard let file = try git.indexFiles(under: ProgramLayout.fileName).first else { return ProgramLayout() }
+                guard let file = try git.indexFiles(under: ProgramLayout.fileName).first(where: { $0.path.description == ProgramLayout.fileName }),
+                      !file.isSymbolicLink, !file.isSubmodule else { return ProgramLayout() }
                 return try ProgramLayout.parse(String(decoding: try git.blob(file.id), as: UTF8.self))
             }
-            guard let top = git.workingDirectory else { return ProgramLayout() }
-            return try ProgramLayout.load(from: top.appendingPathComponent(ProgramLayout.fileName))
+            guard let top = git.workingDirectory, let data = try WorkingTree(top: top).contents(of: ProgramLayout.fileName) else { return ProgramLayout() }
+            return try ProgramLayout.parse(data)
         }
     }
 
-    /// The layout of the evident.yaml committed in `commit` (defaults when it has none).
+    /// The layout of the evident.yaml committed in `commit` (defaults when it has none, or when
+    /// it is a symbolic link: the program at that commit reports the link).
     func layout(at commit: ObjectID) throws -> ProgramLayout {
         try ProgramLayout.parse(try git.contents(of: ProgramLayout.fileName, at: commit).map { String(decoding: $0, as: UTF8.self) } ?? "")
     }

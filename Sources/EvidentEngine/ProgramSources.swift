@@ -4,113 +4,64 @@ import Foundation
 
 /// The program as it is in the working tree.
 ///
-/// Listed with `lstat`, name by name as the file system gives the bytes: a symbolic link is
-/// reported and never followed, a folder holding a `.git` is a submodule's checkout and is not
-/// descended into, and a name that is not UTF-8, or that only normalisation tells from another,
-/// keeps its own bytes.
+/// Listed through `WorkingTree`, name by name as the file system gives the bytes: a symbolic
+/// link is reported and never followed (nor is one on the way to a folder), a folder holding a
+/// `.git` is a submodule's checkout and is not descended into, and a name that is not UTF-8, or
+/// that only normalisation tells from another, keeps its own bytes.
 struct WorkingTreeSource: ProgramFileSource {
-    let top: URL
+    let tree: WorkingTree
+
+    init(top: URL) {
+        tree = WorkingTree(top: top)
+    }
 
     func files(under folder: String) throws -> [String] {
         try entries(under: folder).filter { $0.kind == .file }.map(\.path.description)
     }
 
     func entries(under folder: String) throws -> [ProgramFileEntry] {
-        let base = folder == "." ? [] : Array(folder.utf8)
-        var entries: [ProgramFileEntry] = []
-        switch kind(of: base) {
-        case nil: return []
-        case .some(.regular): return [ProgramFileEntry(path: ExactPath(bytes: base), kind: .file)]
-        case .some(.link): return [ProgramFileEntry(path: ExactPath(bytes: base), kind: .symlink)]
-        case .some(.folder):
-            if !base.isEmpty && kind(of: base + Array("/.git".utf8)) != nil {
+        let base = try WorkingTree.bytes(of: folder)
+        switch tree.lookUp(base) {
+        case .absent, .other: return []
+        case .file: return [ProgramFileEntry(path: ExactPath(bytes: base), kind: .file)]
+        case .symbolicLink(let link): return [ProgramFileEntry(path: ExactPath(bytes: link), kind: .symlink)]
+        case .folder:
+            if !base.isEmpty && tree.kind(of: base + Array("/.git".utf8)) != nil {
                 return [ProgramFileEntry(path: ExactPath(bytes: base), kind: .submodule)]
             }
+            var entries: [ProgramFileEntry] = []
             collect(base, into: &entries)
+            return entries.sorted { $0.path < $1.path }
         }
-        return entries.sorted { $0.path < $1.path }
     }
 
+    /// The file's bytes; a link at the path or on the way is an error that names it (the program
+    /// reader never asks for one: it sets links apart from their listing).
     func contents(of path: String) throws -> Data? {
-        FileManager.default.contents(atPath: top.appendingPathComponent(path).path)
+        try tree.contents(of: path)
     }
 
-    /// Only a regular file: what a link under the evidence folder points at is never read.
     func contents(of path: ExactPath) throws -> Data? {
-        guard kind(of: path.bytes) == .regular else { return nil }
-        return readBytes(path.bytes)
+        try tree.contents(of: path.bytes)
     }
 
-    private enum Kind { case regular, folder, link }
-
-    /// What is at `relative` (bytes from the top), without following a link.
-    private func kind(of relative: [UInt8]) -> Kind? {
-        withFileSystemPath(relative) { path in
-            var info = stat()
-            guard lstat(path, &info) == 0 else { return nil }
-            switch info.st_mode & S_IFMT {
-            case S_IFREG: return .regular
-            case S_IFDIR: return .folder
-            case S_IFLNK: return .link
-            default: return nil
-            }
-        }
-    }
-
+    /// Every entry below `folder`, which `entries(under:)` found to be a folder: each child is
+    /// looked at with `lstat`, and only a real folder is descended into.
     private func collect(_ folder: [UInt8], into entries: inout [ProgramFileEntry]) {
-        for name in names(in: folder) {
+        for name in tree.names(in: folder) {
             if name == Array(".git".utf8) { continue }
             let path = folder.isEmpty ? name : folder + [UInt8(ascii: "/")] + name
-            switch kind(of: path) {
-            case .some(.regular): entries.append(ProgramFileEntry(path: ExactPath(bytes: path), kind: .file))
-            case .some(.link): entries.append(ProgramFileEntry(path: ExactPath(bytes: path), kind: .symlink))
-            case .some(.folder):
-                if kind(of: path + Array("/.git".utf8)) != nil {
+            switch tree.kind(of: path) {
+            case .file: entries.append(ProgramFileEntry(path: ExactPath(bytes: path), kind: .file))
+            case .symbolicLink: entries.append(ProgramFileEntry(path: ExactPath(bytes: path), kind: .symlink))
+            case .folder:
+                if tree.kind(of: path + Array("/.git".utf8)) != nil {
                     entries.append(ProgramFileEntry(path: ExactPath(bytes: path), kind: .submodule))
                 } else {
                     collect(path, into: &entries)
                 }
-            case nil: continue
+            case .other, nil: continue
             }
-        }
-    }
-
-    /// The names in a folder, as the bytes `readdir` gives.
-    private func names(in folder: [UInt8]) -> [[UInt8]] {
-        withFileSystemPath(folder) { path -> [[UInt8]] in
-            guard let directory = opendir(path) else { return [] }
-            defer { closedir(directory) }
-            var names: [[UInt8]] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-                if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
-            }
-            return names
-        }
-    }
-
-    private func readBytes(_ relative: [UInt8]) -> Data? {
-        withFileSystemPath(relative) { path -> Data? in
-            let descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { return nil }
-            defer { close(descriptor) }
-            var data = Data()
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = read(descriptor, &buffer, buffer.count)
-                if count < 0 { return nil }
-                if count == 0 { return data }
-                data.append(contentsOf: buffer[..<count])
-            }
-        }
-    }
-
-    /// `body` with the NUL-terminated absolute path of `relative` (bytes from the top).
-    private func withFileSystemPath<T>(_ relative: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
-        let absolute = top.withUnsafeFileSystemRepresentation { Array(UnsafeBufferPointer(start: $0!, count: strlen($0!))) }.map { UInt8(bitPattern: $0) }
-        let bytes = (relative.isEmpty ? absolute : absolute + [UInt8(ascii: "/")] + relative) + [0]
-        return bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }
     }
 }
@@ -150,18 +101,26 @@ struct GitFilesSource: ProgramFileSource {
     }
 
     func entries(under folder: String) -> [ProgramFileEntry] {
-        ordered.filter { folder == "." || ExactPath(bytes: $0.path.bytes).isInside(folder) }.map { file in
-            ProgramFileEntry(path: ExactPath(bytes: file.path.bytes),
-                             kind: file.isSubmodule ? .submodule : file.mode == 0o120000 ? .symlink : .file)
+        // A link or submodule at the folder or on the way to it (git stores nothing below one).
+        var prefix: [UInt8] = []
+        for component in folder.utf8.split(separator: UInt8(ascii: "/")) where folder != "." {
+            prefix += (prefix.isEmpty ? [] : [UInt8(ascii: "/")]) + component
+            if let file = files[GitPath(bytes: prefix)] { return file.isSubmodule || file.isSymbolicLink || prefix.count == folder.utf8.count ? [entry(file)] : [] }
         }
+        return ordered.filter { folder == "." || ExactPath(bytes: $0.path.bytes).isInside(folder) }.map(entry)
+    }
+
+    private func entry(_ file: GitFile) -> ProgramFileEntry {
+        ProgramFileEntry(path: ExactPath(bytes: file.path.bytes), kind: file.isSubmodule ? .submodule : file.isSymbolicLink ? .symlink : .file)
     }
 
     func contents(of path: String) throws -> Data? {
         try contents(of: ExactPath(path))
     }
 
+    /// A blob's bytes; a symbolic link's blob (the path it points at) and a submodule are no file's contents.
     func contents(of path: ExactPath) throws -> Data? {
-        guard let file = files[GitPath(bytes: path.bytes)], !file.isSubmodule else { return nil }
+        guard let file = files[GitPath(bytes: path.bytes)], !file.isSubmodule, !file.isSymbolicLink else { return nil }
         return try repository.blob(file.id)
     }
 

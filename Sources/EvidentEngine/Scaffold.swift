@@ -48,18 +48,25 @@ public enum Scaffold {
         let files = StarterProgram.files(categories: scope, organization: request.organization, year: request.year, mainline: mainline)
         var written = 0
         var kept: [String] = []
+        // Nothing is written through a link: a file that is one is kept like any existing file
+        // (`evident lint` reports it), and a link on the way to a file is an error.
+        let tree = WorkingTree(top: top)
         for path in files.keys.sorted() {
-            let url = top.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path) {
-                kept.append(path)
-                continue
-            }
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(files[path]!.utf8).write(to: url, options: .withoutOverwriting)
+            do throws(WorkingTreeError) {
+                let bytes = try WorkingTree.bytes(of: path)
+                switch tree.lookUp(bytes) {
+                case .absent: break
+                case .symbolicLink(let link) where link != bytes: throw WorkingTreeError(link, .symbolicLink)
+                case .other(let stop) where stop != bytes: throw WorkingTreeError(stop, .notAFolder)
+                case .file, .folder, .symbolicLink, .other:
+                    kept.append(path)
+                    continue
+                }
+                try tree.makeFolders((path as NSString).deletingLastPathComponent)
+                try tree.store(Data(files[path]!.utf8), at: path, replacing: false)
                 written += 1
             } catch {
-                throw EngineError(.usage, "cannot write \(path): \(error.localizedDescription)")
+                throw EngineError(error.status, "cannot write \(path): \(error.description)")
             }
         }
         return ScaffoldOutcome(categories: TrustCategory.allCases.filter { scope.contains($0) }, folder: top.standardizedFileURL.path,

@@ -21,6 +21,10 @@ extension ComplianceRepository {
         var report = VerificationReport(problems: [], checked: 0, records: records.count, revision: revision, tip: tip.abbreviated())
         for file in records {
             let path = file.path.description
+            guard !file.isSymbolicLink else {
+                report.problems.append("\(path): a symbolic link, not a record; Evident never follows links, so a record must be committed as a file")
+                continue
+            }
             let data = try mapped { try git.blob(file.id) }
             let record: AuditRecord
             do {
@@ -63,6 +67,10 @@ extension ComplianceRepository {
         var problems: [String] = []
         for (name, digest) in [(RecordFiles.markdown, renderings.markdown), (RecordFiles.html, renderings.html)] {
             let path = "\(folder)/\(name)"
+            if try mapped({ try git.file(at: GitPath(path), in: tip) })?.isSymbolicLink == true {
+                problems.append("\(path): a symbolic link, not the file the audit wrote; Evident never follows links")
+                continue
+            }
             guard let bytes = try mapped({ try git.contents(of: path, at: tip) }) else {
                 problems.append("\(path): missing, though \(folder)/\(RecordFiles.json) was written with it")
                 continue

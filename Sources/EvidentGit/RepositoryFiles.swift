@@ -8,6 +8,8 @@ public struct GitFile: Hashable, Sendable {
     public var mode: UInt32
 
     public var isSubmodule: Bool { mode == 0o160000 }
+    /// A symbolic link: its blob is the path it points at, never the contents of a file.
+    public var isSymbolicLink: Bool { mode == 0o120000 }
 }
 
 extension Repository {
@@ -81,9 +83,12 @@ extension Repository {
         return nil
     }
 
-    /// The bytes of the file at `path` in `commit`, or nil when it has no such file.
+    /// The bytes of the file at `path` in `commit`, or nil when it has no such file. A symbolic
+    /// link or a submodule is not a file: nil too. A link's target is never read as the file
+    /// it stands for; where it matters (the program's files, the records) the caller reports it.
     public func contents(of path: String, at commit: ObjectID) throws(RepositoryError) -> Data? {
-        guard let file = try files(under: path, at: commit).first(where: { $0.path.description == path }), !file.isSubmodule else { return nil }
+        guard let file = try files(under: path, at: commit).first(where: { $0.path.description == path }),
+              !file.isSubmodule, !file.isSymbolicLink else { return nil }
         return try blob(file.id)
     }
 

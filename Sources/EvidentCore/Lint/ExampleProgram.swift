@@ -97,12 +97,20 @@ public struct InMemoryFiles: ProgramFileSource {
     }
 
     public func files(under folder: String) -> [String] {
-        let prefix = folder == "." ? "" : folder + "/"
-        return files.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        guard folder != "." else { return files.keys.sorted() }
+        return files.keys.filter { $0 == folder || $0.hasPrefix(folder + "/") }.sorted()
     }
 
     public func entries(under folder: String) -> [ProgramFileEntry] {
-        files(under: folder).map { ProgramFileEntry(path: ExactPath($0), kind: kinds[$0] ?? .file) }
+        // A link or submodule at the folder, or on the way to it, is the one entry.
+        var prefix = ""
+        for component in folder.split(separator: "/") where folder != "." {
+            prefix += (prefix.isEmpty ? "" : "/") + component
+            if let kind = kinds[prefix], kind != .file, files[prefix] != nil {
+                return [ProgramFileEntry(path: ExactPath(prefix), kind: kind)]
+            }
+        }
+        return files(under: folder).map { ProgramFileEntry(path: ExactPath($0), kind: kinds[$0] ?? .file) }
     }
 
     public func contents(of path: String) -> Data? {

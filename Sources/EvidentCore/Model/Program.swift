@@ -2,12 +2,14 @@ import Foundation
 
 /// Where a program's files are read from: the working tree, the git index, or a commit.
 public protocol ProgramFileSource {
-    /// Every file below `folder` (relative to the repository top; `.` for all), sorted.
+    /// Every file at or below `folder` (relative to the repository top; `.` for all), sorted.
     func files(under folder: String) throws -> [String]
     /// A file's bytes, or nil when there is no such file.
     func contents(of path: String) throws -> Data?
-    /// Every entry below `folder` with its exact path and kind. The evidence folder is read this
-    /// way: a name is bytes there, and a symbolic link or a submodule is not evidence.
+    /// Every entry at or below `folder` (a folder, or a single file) with its exact path and
+    /// kind: a name is bytes there, and a symbolic link or a submodule is reported as one, never
+    /// looked into. When `folder` itself, or a folder on the way to it, is a link or a
+    /// submodule, that one entry is the answer.
     func entries(under folder: String) throws -> [ProgramFileEntry]
     /// The bytes of the file at exactly `path`, or nil when there is no such file.
     func contents(of path: ExactPath) throws -> Data?
@@ -66,37 +68,43 @@ public struct Program: Sendable {
     /// Its reading problems are in `diagnostics` too.
     public var testingWorkpapers: [TestingWorkpaper] = []
 
+    /// Reads every file of the program from `source`. No symbolic link is read or looked into:
+    /// evident.yaml, CODEOWNERS and the files of the controls, policies, risk and audits folders
+    /// that are links (or lie below one) are PATH-SYMLINK errors, and links under the evidence
+    /// folder are EVIDENCE-NOT-A-FILE ones.
     public static func load(from source: some ProgramFileSource) throws -> Program {
+        var files = LinkRefusingReader(source)
         var diagnostics: [Diagnostic] = []
         var configuration = ProgramConfiguration.defaults()
-        if let data = try source.contents(of: ProgramLayout.fileName) {
+        if let data = try files.contents(of: ProgramLayout.fileName) {
             configuration = ProgramConfiguration.parse(text(data, ProgramLayout.fileName, &diagnostics), file: ProgramLayout.fileName, diagnostics: &diagnostics)
         }
         let layout = configuration.layout
         var controls: [Control] = []
-        for file in try source.files(under: layout.controls) where file.hasSuffix(".md") && isDirectChild(file, of: layout.controls) {
+        for file in try files.files(under: layout.controls) where file.hasSuffix(".md") && isDirectChild(file, of: layout.controls) {
             guard let data = try source.contents(of: file) else { continue }
             if let control = ControlParser.parse(text(data, file, &diagnostics), file: file, layout: layout, diagnostics: &diagnostics) {
                 controls.append(control)
             }
         }
         var policies: [Policy] = []
-        for file in try source.files(under: layout.policies) where file.hasSuffix(".md") && isDirectChild(file, of: layout.policies) {
+        for file in try files.files(under: layout.policies) where file.hasSuffix(".md") && isDirectChild(file, of: layout.policies) {
             guard let data = try source.contents(of: file) else { continue }
             if let policy = PolicyParser.parse(text(data, file, &diagnostics), file: file, diagnostics: &diagnostics) {
                 policies.append(policy)
             }
         }
         var riskDocuments: [RiskDocument] = []
-        for file in try source.files(under: layout.risk) where file.hasSuffix(".md") {
+        for file in try files.files(under: layout.risk) where file.hasSuffix(".md") {
             guard let data = try source.contents(of: file) else { continue }
             var ignored: [Diagnostic] = []
             let document = FrontMatterDocument.parse(text(data, file, &diagnostics), file: file, diagnostics: &ignored)
             let kind = document?.yaml?.mapping?["kind"]?.string
             riskDocuments.append(RiskDocument(file: file, kind: kind))
         }
-        var (evidence, loose, folders, nonFiles) = EvidenceScanner.scan(try source.entries(under: layout.evidence), root: layout.evidence)
+        var (evidence, loose, folders, nonFiles) = EvidenceScanner.scan(try files.evidenceEntries(under: layout.evidence), root: layout.evidence)
         for index in evidence.indices {
+            // Sidecars come from the listing, where links were already set apart.
             guard let sidecar = evidence[index].sidecar, let data = try source.contents(of: sidecar) else { continue }
             let file = sidecar.description
             evidence[index].details = EvidenceDetails.parse(text(data, file, &diagnostics), file: file, diagnostics: &diagnostics)
@@ -105,18 +113,24 @@ public struct Program: Sendable {
         for cycle in configuration.cycles {
             let file = TestingWorkpaper.path(cycle: cycle.id, layout: layout)
             // Two cycles with one id share a file: it is read, and reported, once.
-            guard !testingWorkpapers.contains(where: { $0.file == file }), let data = try source.contents(of: file) else { continue }
+            guard !testingWorkpapers.contains(where: { $0.file == file }), let data = try files.contents(of: file) else { continue }
             let workpaper = TestingWorkpaper.read(data, file: file, cycle: cycle.id)
             diagnostics += workpaper.diagnostics
             testingWorkpapers.append(workpaper)
         }
+        // Records are never read from here, but a link among them would be written through or
+        // mistaken for the record; it is reported like any other.
+        _ = try files.files(under: layout.audits)
         var codeOwners: CodeOwnersFile?
         for file in CodeOwners.candidates {
-            if let data = try source.contents(of: file) {
+            // GitHub uses the first candidate it finds; a link there is reported and stands for none.
+            guard try files.exists(file) else { continue }
+            if let data = try files.contents(of: file) {
                 codeOwners = CodeOwnersFile(file: file, text: String(decoding: data, as: UTF8.self))
-                break
             }
+            break
         }
+        diagnostics += files.diagnostics
         return Program(configuration: configuration, controls: controls, policies: policies, evidence: evidence,
                        looseEvidenceFiles: loose, evidenceFolders: folders, evidenceNonFiles: nonFiles, riskDocuments: riskDocuments,
                        diagnostics: diagnostics, codeOwners: codeOwners, testingWorkpapers: testingWorkpapers)

@@ -29,6 +29,18 @@ public struct Person: Hashable, Sendable {
 public struct AuditCycle: Hashable, Sendable {
     public enum Kind: Int, Sendable { case type1 = 1, type2 = 2 }
 
+    /// The longest window evident.yaml may set. The audit walks the window day by day (periods,
+    /// populations), so a window of millennia would take hours and gigabytes; no real audit
+    /// period comes close to five years.
+    public static let maximumYears = 5
+
+    /// The day `maximumYears` after `start` (28 February when `start` is 29 February): a window
+    /// must end before it.
+    public static func firstDayPastLongestWindow(from start: Day) -> Day {
+        let year = start.year + maximumYears
+        return Day(year: year, month: start.month, day: start.day) ?? Day(year: year, month: start.month, day: 28)!
+    }
+
     public var id: String
     public var kind: Kind
     public var start: Day
@@ -117,18 +129,24 @@ public struct ProgramConfiguration: Sendable {
             // were reported above by the same composer, so only report what is new.
             let location = error.location ?? SourceLocation(file: file, line: 1, column: 1)
             if !diagnostics.contains(where: { $0.location == location }) {
-                diagnostics.append(Diagnostic(ruleID: MappingReader.typeRule, severity: .error, message: error.message, location: location))
+                diagnostics.append(Diagnostic(ruleID: error.ruleID ?? MappingReader.typeRule, severity: .error, message: error.message, location: location))
             }
         }
         if let people = reader.mappingReader("people", subject: "people", &diagnostics) {
             for (key, value) in people.mapping {
                 guard let handle = key.string else { continue }
+                // A key names interview notes (audits/<cycle>/interviews/<key>.md) and appears in
+                // records; a bad one is reported, and the person kept so references still resolve.
+                MappingReader.checkIdentifier(Located(handle, at: reader.location(of: key)), naming: "the people key", &diagnostics)
                 guard let person = MappingReader(value, file: file, lineOffset: 0, subject: "person '\(handle)'", diagnostics: &diagnostics) else { continue }
                 person.checkKeys(allowed: ["name", "email", "emails", "github", "role"], &diagnostics)
+                // Handles and addresses become CODEOWNERS owners: one that is not well formed is left out.
+                let email = person.string("email", &diagnostics).flatMap { MappingReader.checkEmail($0, key: "email", &diagnostics) ? $0.value : nil }
+                let emails = (person.strings("emails", &diagnostics) ?? []).filter { MappingReader.checkEmail($0, key: "emails", &diagnostics) }
+                let github = person.string("github", &diagnostics).flatMap { MappingReader.checkHandle($0, &diagnostics) ? $0.value : nil }
                 configuration.people[handle] = Person(
                     key: handle, name: person.string("name", required: true, &diagnostics)?.value,
-                    email: person.string("email", &diagnostics)?.value, emails: person.strings("emails", &diagnostics)?.map(\.value) ?? [],
-                    github: person.string("github", &diagnostics)?.value,
+                    email: email, emails: emails.map(\.value), github: github,
                     role: person.string("role", &diagnostics)?.value, location: reader.location(of: key))
             }
         }
@@ -153,9 +171,17 @@ public struct ProgramConfiguration: Sendable {
             let end = cycle.day("end", required: true, &diagnostics)
             let fieldwork = cycle.day("fieldwork", &diagnostics)
             guard let id, let start, let end else { continue }
+            // The id names the record's folder (audits/<id>/): a cycle whose id is not one is left out.
+            guard MappingReader.checkIdentifier(id, naming: "the cycle id", &diagnostics) else { continue }
             if end.value < start.value {
                 diagnostics.append(Diagnostic(ruleID: MappingReader.typeRule, severity: .error,
                                               message: "cycle '\(id.value)' ends before it starts", location: end.location))
+                continue
+            }
+            guard end.value < AuditCycle.firstDayPastLongestWindow(from: start.value) else {
+                diagnostics.append(Diagnostic(ruleID: MappingReader.cycleWindowRule, severity: .error,
+                                              message: "cycle '\(id.value)' runs from \(start.value) to \(end.value), longer than \(AuditCycle.maximumYears) years; an audit window is at most \(AuditCycle.maximumYears) years (a SOC 2 type 2 window is usually 3 to 12 months)",
+                                              location: end.location))
                 continue
             }
             configuration.cycles.append(AuditCycle(id: id.value, kind: kind, start: start.value, end: end.value,
@@ -164,7 +190,9 @@ public struct ProgramConfiguration: Sendable {
         if let trust = reader.mappingReader("trust", subject: "trust", &diagnostics) {
             trust.checkKeys(allowed: ["require_signed", "allowed_signers"], &diagnostics)
             configuration.requireSigned = trust.boolean("require_signed", &diagnostics)?.value ?? false
-            configuration.allowedSigners = trust.string("allowed_signers", &diagnostics)?.value
+            configuration.allowedSigners = trust.string("allowed_signers", &diagnostics).flatMap {
+                MappingReader.checkPath($0, key: "allowed_signers", &diagnostics) ? RelativePath.normalized($0.value) : nil
+            }
         }
         configuration.extraRequiredTopics = reader.strings("required_topics", &diagnostics)?.map(\.value) ?? []
         return configuration

@@ -7,6 +7,7 @@ enum ControlParser {
         reader.checkKeys(allowed: Control.allowedKeys, &diagnostics)
         let fileStem = String(file.split(separator: "/").last!.dropLast(3))
         let id = reader.string("id", required: true, &diagnostics) ?? Located(fileStem, at: reader.location)
+        MappingReader.checkIdentifier(id, naming: "the control id", &diagnostics)
         let status: Located<ControlStatus>? = reader.choice("status", &diagnostics)
         let retiredOn = reader.day("retired_on", &diagnostics)
         if status?.value == .retired && retiredOn == nil {
@@ -14,7 +15,10 @@ enum ControlParser {
                                           message: "a retired control needs 'retired_on: YYYY-MM-DD'", location: status!.location))
         }
         let defaultEvidence = layout.evidence + "/" + id.value
-        let evidence = reader.string("evidence", &diagnostics).map { Located(normalize($0.value, layout: layout), at: $0.location) }
+        // A folder outside the repository is reported and replaced by the default.
+        let evidence = reader.string("evidence", &diagnostics).flatMap {
+            MappingReader.checkPath($0, key: "evidence", &diagnostics) ? Located(normalize($0.value, layout: layout), at: $0.location) : nil
+        }
         return Control(
             file: file, id: id,
             title: reader.string("title", required: true, &diagnostics)?.value,
@@ -56,9 +60,11 @@ enum PolicyParser {
                                             date: entry.day("date", &diagnostics)?.value, location: entry.location))
         }
         let status: Located<ControlStatus>? = reader.choice("status", &diagnostics)
+        let id = reader.string("id", required: true, &diagnostics) ?? Located(fileStem, at: reader.location)
+        MappingReader.checkIdentifier(id, naming: "the policy id", &diagnostics)
         return Policy(
             file: file,
-            id: reader.string("id", required: true, &diagnostics) ?? Located(fileStem, at: reader.location),
+            id: id,
             title: reader.string("title", required: true, &diagnostics)?.value,
             owner: reader.string("owner", required: true, &diagnostics),
             version: reader.string("version", required: true, &diagnostics),
