@@ -110,29 +110,13 @@ extension ComplianceRepository {
         }
     }
 
-    /// Writes record.json, record.md and report.html into the working tree: each to a temporary
-    /// name first, renamed into place only once all are written, so a failure leaves no
-    /// half-written record. Returns the folder, relative to the repository top.
+    /// Writes record.json, record.md and report.html into the working tree's `audits/<cycle>/`,
+    /// replacing the three as a set (`RecordReplacement`): a failure leaves the old record, a
+    /// kill leaves the old or the new one once the next run has swept, and no temporary file
+    /// is ever made in the working tree. Returns the folder, relative to the repository top.
     @discardableResult
     public func writeRecord(of run: AuditRun) throws(EngineError) -> String {
-        let top = try workingTree(toDo: "to write the record into; use --dry-run")
-        let directory = top.appendingPathComponent(run.folder, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            var staged: [(URL, URL)] = []
-            for (name, bytes) in [(RecordFiles.json, try RecordFormat.json.renderer.render(run.record))] + run.renderedFiles {
-                let target = directory.appendingPathComponent(name)
-                let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                try Data(bytes).write(to: temporary)
-                staged.append((temporary, target))
-            }
-            for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
-                throw CocoaError(.fileWriteUnknown)
-            }
-        } catch {
-            throw EngineError(.repository, "cannot write the record in \(directory.path): \(error.localizedDescription)")
-        }
-        return run.folder
+        try writeRecord(of: run, faults: nil)
     }
 
     /// The program a cycle is judged by. A cycle audited after its window closed is judged by
