@@ -45,12 +45,13 @@ extension ComplianceRepository {
         }
         let updated = CodeOwners.updating(current, with: section)
         guard updated != current else { return CodeOwnersOutcome(file: file, unmapped: section.unmapped, state: .unchanged) }
-        let target = top.appendingPathComponent(file)
+        let session = try writeSession(toDo: "to write CODEOWNERS into")
+        defer { session.finish() }
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(updated.utf8).write(to: target, options: .atomic)
+            try session.makeFolders((file as NSString).deletingLastPathComponent)
+            try session.replaceFile(session.top + "/" + file, with: Array(updated.utf8))
         } catch {
-            throw EngineError(.repository, "cannot write \(file): \(error.localizedDescription)")
+            throw EngineError(.repository, error.description)
         }
         return CodeOwnersOutcome(file: file, unmapped: section.unmapped,
                                  state: .written(lines: program.controls.count + program.policies.count - section.unmapped.count))

@@ -109,6 +109,34 @@ enum FileSystem {
         throw failure
     }
 
+    /// Creates `path` and whichever of its ancestors are missing, outermost first, and returns
+    /// the ones it created. The nearest ancestor that exists must be a folder (or a link to
+    /// one); when it is not, the error names it, as `shown` names paths.
+    static func makeFolders(_ path: String, shown: (String) -> String) throws(SystemCallError) -> [String] {
+        var missing: [String] = []
+        var current = path
+        while kind(of: current) == .missing, current != "/", !current.isEmpty {
+            missing.append(current)
+            current = (current as NSString).deletingLastPathComponent
+        }
+        var status = stat()
+        if !missing.isEmpty || !current.isEmpty, stat(current.isEmpty ? "." : current, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+            throw SystemCallError(ENOTDIR, detail: "\(shown(current)) is a file, not a folder")
+        }
+        var created: [String] = []
+        for folder in missing.reversed() {
+            do {
+                try makeFolder(folder)
+            } catch {
+                // The caller takes back what it is told was created; this is not told.
+                for made in created.reversed() { rmdir(made) }
+                throw error
+            }
+            created.append(folder)
+        }
+        return created
+    }
+
     /// Removes a folder and everything in it, never following a symbolic link out of it.
     /// Best effort: it is used to clean up, where a failure must not hide the error being reported.
     static func removeTree(_ path: String) {

@@ -5,7 +5,16 @@ extension ComplianceRepository {
     /// A write session on the working tree (see `WriteSession`); its failures are `status`.
     func writeSession(toDo what: String, status: ExitStatus = .repository, timeout: Duration = WriteLock.defaultTimeout,
                       faults: WriteFaults? = nil) throws(EngineError) -> WriteSession {
-        let top = try workingTree(toDo: what)
+        try writeSession(top: try workingTree(toDo: what), status: status, timeout: timeout, faults: faults)
+    }
+
+    /// A write session for files that need no working tree (the hook, an export): paths are
+    /// shown relative to the working tree's top, or the git dir's in a bare repository.
+    func writeSession(status: ExitStatus) throws(EngineError) -> WriteSession {
+        try writeSession(top: git.workingDirectory ?? git.gitDirectory, status: status, timeout: WriteLock.defaultTimeout, faults: nil)
+    }
+
+    private func writeSession(top: URL, status: ExitStatus, timeout: Duration, faults: WriteFaults?) throws(EngineError) -> WriteSession {
         do {
             return try WriteSession(top: top, gitDirectory: git.gitDirectory, timeout: timeout, faults: faults)
         } catch {
@@ -31,5 +40,20 @@ extension ComplianceRepository {
             throw EngineError(.repository, error.description)
         }
         return run.folder
+    }
+}
+
+extension ComplianceRepository {
+    /// Writes `bytes` to the file at `path` (relative to the current folder, or absolute), a
+    /// file the user named, such as `evident export oscal -o`: replaced in one step, staged
+    /// in the git dir. Its folder must exist.
+    public func writeFile(_ bytes: [UInt8], to path: String) throws(EngineError) {
+        let session = try writeSession(status: .usage)
+        defer { session.finish() }
+        do {
+            try session.replaceFile(URL(fileURLWithPath: path).standardizedFileURL.path, with: bytes)
+        } catch {
+            throw EngineError(.usage, error.description)
+        }
     }
 }

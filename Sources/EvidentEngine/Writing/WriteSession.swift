@@ -87,6 +87,23 @@ final class WriteSession {
         return created
     }
 
+    /// Creates the folder at `path` (absolute) and its missing ancestors, unless it is one
+    /// already (or a link to one): inside the top as `makeFolders(_:)` does, elsewhere (a hooks
+    /// folder outside the working tree) following links.
+    func makeFolders(at path: String) throws(FileSystemError) {
+        var status = stat()
+        if path == top || (stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR) { return }
+        if path.hasPrefix(top + "/") {
+            try makeFolders(String(path.dropFirst(top.count + 1)))
+            return
+        }
+        do {
+            _ = try FileSystem.makeFolders(path, shown: shown)
+        } catch {
+            throw FileSystemError("create the folder", shown(path), error)
+        }
+    }
+
     /// Replaces (or creates) the file at `path` with `bytes` in one step; its folder must exist.
     /// A symbolic link there is replaced, not followed.
     func replaceFile(_ path: String, with bytes: [UInt8], permissions: mode_t = 0o666) throws(FileSystemError) {
