@@ -82,7 +82,8 @@ import Testing
         }
     }
 
-    @Test func aSIGKILLAtRandomMomentsLeavesTheOldOrTheNewRecordAndNoTemporaryFile() throws {
+    /// SIGTERM (held back while the files move) and SIGKILL (which nothing holds back), in turn.
+    @Test func killsAtRandomMomentsLeaveTheOldOrTheNewRecordAndNoTemporaryFile() throws {
         let folder = try TemporaryDirectory()
         let top = try program(in: folder, extraEvidence: 2)
         let clock = ContinuousClock()
@@ -97,7 +98,8 @@ import Testing
             // Most of a run is reading the history; the kills aim at its last part, where it writes.
             let fraction = Double.random(in: 0.5...1.1, using: &generator)
             Thread.sleep(forTimeInterval: Double(duration.components.seconds) * fraction + Double(duration.components.attoseconds) * 1e-18 * fraction)
-            kill(audit.processIdentifier, SIGKILL)
+            let signal = attempt % 2 == 0 ? SIGKILL : SIGTERM
+            kill(audit.processIdentifier, signal)
             audit.waitUntilExit()
             if audit.terminationReason == .uncaughtSignal { killedBeforeTheEnd += 1 }
             let stray = try strayFiles(in: top)
@@ -105,6 +107,7 @@ import Testing
             // A kill between two renames (only a SIGKILL can land there) is finished by the
             // next command that writes; until then the journal waits in the git dir.
             if let problem = problem(in: top) {
+                #expect(signal == SIGKILL, "attempt \(attempt): \(problem) after a SIGTERM")
                 #expect(staged(in: top).contains { $0.hasSuffix("record/target") }, "attempt \(attempt): \(problem), and no journal to finish it")
             }
             let next = try EvidentBinary.run(["audit", "--now", "2026-12-30", "--fail-on", "never"], in: top)

@@ -21,7 +21,7 @@ import Testing
         var paths: Set<String> = []
         let enumerator = FileManager.default.enumerator(atPath: folder.path)!
         while let path = enumerator.nextObject() as? String {
-            if path.hasPrefix(".git/") && !path.hasPrefix(".git/evident/tmp/") { continue }
+            if path == ".git" || (path.hasPrefix(".git/") && !path.hasPrefix(".git/evident/tmp/")) { continue }
             paths.insert(path)
         }
         return paths
