@@ -15,8 +15,6 @@ import Testing
         #expect(FileSystemError.words(for: EOVERFLOW) == String(cString: strerror(EOVERFLOW)).lowercased(), "the system's words otherwise")
         #expect(FileSystemError("write", "audits/2026/record.md", SystemCallError(ENOSPC)).description
             == "cannot write audits/2026/record.md: no space left on device")
-        #expect(SystemCallError(CocoaError(.fileWriteOutOfSpace)).code == ENOSPC)
-        #expect(SystemCallError(NSError(domain: NSPOSIXErrorDomain, code: Int(EROFS))).code == EROFS)
     }
 
     @Test func aStagingFolderLeftByADeadProcessIsSweptAndALiveOneIsNot() throws {

@@ -4,7 +4,8 @@ import Foundation
 /// "cannot write audits/2026/record.md: no space left on device".
 ///
 /// Every writer (the record, `init`, the hook, CODEOWNERS, the OSCAL export) reports through
-/// this one type, so a failure never surfaces as an opaque code such as "Cocoa error 512".
+/// this one type, from the `errno` of the system call that failed, so a failure never surfaces
+/// as an opaque code such as "Cocoa error 512".
 public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What was being done, as the verb phrase that follows "cannot": "write", "create the folder".
     public var action: String
@@ -66,25 +67,4 @@ struct SystemCallError: Error, Sendable, Equatable {
     static var last: SystemCallError { SystemCallError(errno) }
 
     var reason: String { detail ?? FileSystemError.words(for: code) }
-
-    /// The `errno` behind an error Foundation threw, when it carries one.
-    init(_ error: any Error) {
-        let bridged = error as NSError
-        if bridged.domain == NSPOSIXErrorDomain {
-            self.init(Int32(bridged.code))
-        } else if let underlying = bridged.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            self.init(Int32(underlying.code))
-        } else if let cocoa = error as? CocoaError {
-            switch cocoa.code {
-            case .fileWriteOutOfSpace: self.init(ENOSPC)
-            case .fileWriteNoPermission, .fileReadNoPermission: self.init(EACCES)
-            case .fileWriteVolumeReadOnly: self.init(EROFS)
-            case .fileWriteFileExists: self.init(EEXIST)
-            case .fileNoSuchFile, .fileReadNoSuchFile: self.init(ENOENT)
-            default: self.init(EIO, detail: "the operation failed")
-            }
-        } else {
-            self.init(EIO, detail: "the operation failed")
-        }
-    }
 }

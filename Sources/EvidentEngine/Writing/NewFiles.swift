@@ -1,4 +1,3 @@
-import EvidentGit
 import Foundation
 
 /// A set of new files written into a folder all or nothing, as `evident init` writes the
