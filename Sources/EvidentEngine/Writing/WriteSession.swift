@@ -60,11 +60,9 @@ final class WriteSession {
     }
 
     /// Creates the folders of `relative` (a path under the top) that are missing, outermost
-    /// first, and returns the ones it created. A component that is a file or a symbolic link
-    /// is an error that names it: nothing is written through a link.
-    @discardableResult
-    func makeFolders(_ relative: String) throws(FileSystemError) -> [String] {
-        var created: [String] = []
+    /// first. A component that is a file or a symbolic link is an error that names it: nothing
+    /// is written through a link.
+    func makeFolders(_ relative: String) throws(FileSystemError) {
         var path = top
         for component in relative.split(separator: "/") where component != "." {
             path += "/" + component
@@ -77,14 +75,12 @@ final class WriteSession {
                 } catch {
                     throw FileSystemError("create the folder", shown(path), error)
                 }
-                created.append(path)
             case .symbolicLink:
                 throw FileSystemError("create the folder", shown(top + "/" + relative), reason: "\(shown(path)) is a symbolic link, which Evident does not write through")
             case .file, .other:
                 throw FileSystemError("create the folder", shown(top + "/" + relative), reason: "\(shown(path)) is a file, not a folder")
             }
         }
-        return created
     }
 
     /// Creates the folder at `path` (absolute) and its missing ancestors, unless it is one
