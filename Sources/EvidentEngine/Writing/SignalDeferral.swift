@@ -13,17 +13,52 @@ nonisolated(unsafe) private let arrivedSignals: UnsafeMutablePointer<Int32> = {
 /// an interrupt or a `kill` never lands between them: the process finishes the step, then
 /// dies of the signal as it would have. (SIGKILL cannot be held back; what it interrupts is
 /// finished by the next run, see `RecordReplacement`.)
+///
+/// Deferrals may overlap (writes on several threads, as in the tests): the first to hold a
+/// signal back installs the handler, the last to let go restores the previous one and sends
+/// the signal on if it came.
 enum SignalDeferral {
     static let signals = [SIGINT, SIGTERM, SIGHUP]
 
+    private struct Held {
+        var depth = 0
+        var previous: (@convention(c) (Int32) -> Void)?
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var held: [Int32: Held] = [:]
+
     static func run<T, Failure: Error>(deferring signals: [Int32] = signals, _ body: () throws(Failure) -> T) throws(Failure) -> T {
-        for number in signals { arrivedSignals[Int(number)] = 0 }
-        let previous = signals.map { signal($0) { number in arrivedSignals[Int(number)] = 1 } }
-        defer {
-            for (number, handler) in zip(signals, previous) { signal(number, handler) }
-            // To the process, not this thread: a thread that blocks the signal would keep it pending.
-            for number in signals where arrivedSignals[Int(number)] != 0 { kill(getpid(), number) }
-        }
+        hold(signals)
+        defer { release(signals) }
         return try body()
+    }
+
+    private static func hold(_ signals: [Int32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for number in signals {
+            var entry = held[number] ?? Held()
+            if entry.depth == 0 {
+                arrivedSignals[Int(number)] = 0
+                entry.previous = signal(number) { number in arrivedSignals[Int(number)] = 1 }
+            }
+            entry.depth += 1
+            held[number] = entry
+        }
+    }
+
+    private static func release(_ signals: [Int32]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for number in signals {
+            guard var entry = held[number] else { continue }
+            entry.depth -= 1
+            held[number] = entry
+            guard entry.depth == 0 else { continue }
+            signal(number, entry.previous)
+            // To the process, not this thread: a thread that blocks the signal would keep it pending.
+            if arrivedSignals[Int(number)] != 0 { kill(getpid(), number) }
+        }
     }
 }
