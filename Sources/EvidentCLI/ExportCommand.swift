@@ -52,10 +52,6 @@ struct OSCALExportCommand: ParsableCommand {
             try EncodableJSONRenderer().render(try repository.componentDefinition(ref: ref))
         }
         guard let output else { return Output.write(json) }
-        do {
-            try Data(json).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw EngineError(.usage, "cannot write \(output): \(error.localizedDescription)")
-        }
+        try repository.writeFile(json, to: output)
     }
 }

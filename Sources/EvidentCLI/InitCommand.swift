@@ -8,7 +8,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Scaffold a starter SOC 2 program: evident.yaml, controls, policies, risk assessment, workflow and hook config.",
-        discussion: "Existing files are never overwritten; they are listed as kept.")
+        discussion: "Existing files are never overwritten; they are listed as kept. Anything in the way (a file where a folder must be, a folder where a file must be, a symbolic link) is reported, all of it, and then nothing is written.")
 
     @Option(name: .long, help: ArgumentHelp("The repository to scaffold into (default: the current folder).", valueName: "dir"))
     var repo: String = "."

@@ -110,35 +110,13 @@ extension ComplianceRepository {
         }
     }
 
-    /// Writes record.json, record.md and report.html into the working tree: each to a temporary
-    /// name first, renamed into place only once all are written, so a failure leaves no
-    /// half-written record. Returns the folder, relative to the repository top.
+    /// Writes record.json, record.md and report.html into the working tree's `audits/<cycle>/`,
+    /// replacing the three as a set (`RecordReplacement`): a failure leaves the old record, a
+    /// kill leaves the old or the new one once the next run has swept, and no temporary file
+    /// is ever made in the working tree. Returns the folder, relative to the repository top.
     @discardableResult
     public func writeRecord(of run: AuditRun) throws(EngineError) -> String {
-        let top = try workingTree(toDo: "to write the record into; use --dry-run")
-        // The record's folder and files stay inside the working tree and are never reached
-        // through a link: a link on the way, or in the place of a file, is refused.
-        let tree = WorkingTree(top: top)
-        let directory = try mapped { try tree.makeFolders(run.folder) }
-        do {
-            var staged: [(URL, URL)] = []
-            for (name, bytes) in [(RecordFiles.json, try RecordFormat.json.renderer.render(run.record))] + run.renderedFiles {
-                let target = directory.appendingPathComponent(name)
-                if case .symbolicLink = try tree.lookUp("\(run.folder)/\(name)") { throw WorkingTreeError("\(run.folder)/\(name)", .symbolicLink) }
-                let temporaryName = ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
-                let temporary = directory.appendingPathComponent(temporaryName)
-                try tree.store(Data(bytes), at: "\(run.folder)/\(temporaryName)", replacing: true)
-                staged.append((temporary, target))
-            }
-            for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
-                throw CocoaError(.fileWriteUnknown)
-            }
-        } catch let error as WorkingTreeError {
-            throw EngineError(error.status, error.description)
-        } catch {
-            throw EngineError(.repository, "cannot write the record in \(run.folder): \(error.localizedDescription)")
-        }
-        return run.folder
+        try writeRecord(of: run, faults: nil)
     }
 
     /// The program a cycle is judged by. A cycle audited after its window closed is judged by

@@ -46,11 +46,19 @@ extension ComplianceRepository {
         let updated = CodeOwners.updating(current, with: section)
         guard updated != current else { return CodeOwnersOutcome(file: file, unmapped: section.unmapped, state: .unchanged) }
         // Never through a link: the program above reported any on the way (PATH-SYMLINK), and
-        // the working tree refuses them again here.
+        // the working tree refuses them again here, before the locked write replaces the file.
         let tree = WorkingTree(top: top)
         try mapped {
-            try tree.makeFolders((file as NSString).deletingLastPathComponent)
-            try tree.replace(file, with: Data(updated.utf8))
+            _ = try tree.makeFolders((file as NSString).deletingLastPathComponent)
+            if case .symbolicLink(let link) = try tree.lookUp(file) { throw WorkingTreeError(link, .symbolicLink) }
+        }
+        let session = try writeSession(toDo: "to write CODEOWNERS into")
+        defer { session.finish() }
+        do {
+            try session.makeFolders((file as NSString).deletingLastPathComponent)
+            try session.replaceFile(session.top + "/" + file, with: Array(updated.utf8))
+        } catch {
+            throw EngineError(.repository, error.description)
         }
         return CodeOwnersOutcome(file: file, unmapped: section.unmapped,
                                  state: .written(lines: program.controls.count + program.policies.count - section.unmapped.count))

@@ -16,10 +16,41 @@ public struct DemoOutcome {
 extension ComplianceRepository {
     /// Builds the demo program with a year of back-dated mainline history in `path` (which must
     /// not exist), with the planted problems unless `clean`, then audits it and writes the record.
+    ///
+    /// It is built in a hidden staging folder beside `path` and renamed to `path` once complete,
+    /// so a failure leaves no half-built demo; a kill leaves the staging folder, which the next
+    /// `evident demo` into the same parent folder removes.
     public static func buildDemo(at path: String, clean: Bool) throws(EngineError) -> DemoOutcome {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw EngineError(.usage, "'\(path)' already exists; choose a new folder")
         }
+        let target = URL(fileURLWithPath: path).standardizedFileURL.path
+        let parent = (target as NSString).deletingLastPathComponent
+        let staging: StagingFolder
+        do {
+            _ = try FileSystem.makeFolders(parent) { $0 }
+            StagingFolder.sweep(parent, prefix: stagingPrefix)
+            staging = try StagingFolder(in: parent, prefix: stagingPrefix)
+        } catch {
+            throw EngineError(.usage, FileSystemError("create the folder", path, error).description)
+        }
+        defer { staging.remove() }
+        let built = try buildDemo(in: staging.path + "/demo", clean: clean)
+        do {
+            try FileSystem.rename(staging.path + "/demo", to: target)
+        } catch {
+            throw EngineError(.usage, FileSystemError("create the folder", path, error.code == ENOTEMPTY ? SystemCallError(EEXIST) : error).description)
+        }
+        let repository = try ComplianceRepository(discoveringFrom: target)
+        return DemoOutcome(repository: repository, run: built.run,
+                           report: URL(fileURLWithPath: target).appendingPathComponent(built.run.folder, isDirectory: true).appendingPathComponent(RecordFiles.html),
+                           sampleSurvivedSteering: built.survived)
+    }
+
+    private static let stagingPrefix = ".evident-demo"
+
+    /// Builds, audits and writes the demo in `path`.
+    private static func buildDemo(in path: String, clean: Bool) throws(EngineError) -> (run: AuditRun, survived: Bool?) {
         let repository = try mapped {
             let git = try Repository.create(at: path, branch: "main")
             for commit in DemoProgram.commits(withProblems: !clean) {
@@ -47,8 +78,7 @@ extension ComplianceRepository {
             run = try repository.audit(AuditRequest(cycle: DemoProgram.cycle))
             survived = run.record.controls.map(\.sample) == before
         }
-        let folder = try repository.writeRecord(of: run)
-        let report = URL(fileURLWithPath: path).appendingPathComponent(folder, isDirectory: true).appendingPathComponent("report.html")
-        return DemoOutcome(repository: repository, run: run, report: report, sampleSurvivedSteering: survived)
+        try repository.writeRecord(of: run)
+        return (run, survived)
     }
 }

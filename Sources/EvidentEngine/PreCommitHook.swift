@@ -20,14 +20,15 @@ extension ComplianceRepository {
             exec \(Self.shellQuoted(executable)) lint --staged
 
             """
+        // The hook is staged in the git dir and renamed into place: never half-written, and
+        // with core.hooksPath inside the working tree, no temporary file there.
+        let session = try writeSession(status: .repository)
+        defer { session.finish() }
         do {
-            try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
-            let temporary = hooks.appendingPathComponent(".pre-commit.evident.tmp")
-            try Data(script.utf8).write(to: temporary)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary.path)
-            guard rename(temporary.path, hook.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            try session.makeFolders(at: hooks.path)
+            try session.replaceFile(hook.standardizedFileURL.path, with: Array(script.utf8), permissions: 0o755)
         } catch {
-            throw EngineError(.repository, "cannot write \(hook.path): \(error.localizedDescription)")
+            throw EngineError(.repository, error.description)
         }
         return hook
     }

@@ -30,9 +30,15 @@ public struct ScaffoldOutcome: Sendable, Equatable {
     public var kept: [String]
 }
 
-/// `evident init`: a starter program written into a folder, never overwriting a file.
+/// `evident init`: a starter program written into a folder, all of it or nothing (`NewFiles`),
+/// never overwriting a file.
 public enum Scaffold {
     public static func write(_ request: ScaffoldRequest) throws(EngineError) -> ScaffoldOutcome {
+        try write(request, faults: nil)
+    }
+
+    /// `write(_:)`, with the test seam.
+    static func write(_ request: ScaffoldRequest, faults: WriteFaults?) throws(EngineError) -> ScaffoldOutcome {
         var scope: Set<TrustCategory> = [.security]
         for name in request.categories.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !name.isEmpty {
             guard let category = TrustCategory(rawValue: name) else {
@@ -43,32 +49,35 @@ public enum Scaffold {
         }
         let top = URL(fileURLWithPath: request.folder, isDirectory: true)
         // The mainline is the branch the repository is on (main, master, trunk...), else main.
-        let branch = (try? Repository(discoveringFrom: top.path))?.headReferenceName
+        let repository = try? Repository(discoveringFrom: top.path)
+        let branch = repository?.headReferenceName
         let mainline = branch.flatMap { $0.hasPrefix("refs/heads/") ? String($0.dropFirst("refs/heads/".count)) : nil } ?? "main"
         let files = StarterProgram.files(categories: scope, organization: request.organization, year: request.year, mainline: mainline)
-        var written = 0
-        var kept: [String] = []
-        // Nothing is written through a link: a file that is one is kept like any existing file
-        // (`evident lint` reports it), and a link on the way to a file is an error.
-        let tree = WorkingTree(top: top)
-        for path in files.keys.sorted() {
-            do throws(WorkingTreeError) {
-                let bytes = try WorkingTree.bytes(of: path)
-                switch tree.lookUp(bytes) {
-                case .absent: break
-                case .symbolicLink(let link) where link != bytes: throw WorkingTreeError(link, .symbolicLink)
-                case .other(let stop) where stop != bytes: throw WorkingTreeError(stop, .notAFolder)
-                case .file, .folder, .symbolicLink, .other:
-                    kept.append(path)
-                    continue
-                }
-                try tree.makeFolders((path as NSString).deletingLastPathComponent)
-                try tree.store(Data(files[path]!.utf8), at: path, replacing: false)
-                written += 1
+        let newFiles = NewFiles(top: top.standardizedFileURL.path, files: files.mapValues { Array($0.utf8) })
+        // Under the repository's write lock, so the check and the writing see the same folder.
+        var session: WriteSession?
+        if let repository, let workingDirectory = repository.workingDirectory {
+            do {
+                session = try WriteSession(top: workingDirectory, gitDirectory: repository.gitDirectory, faults: faults)
             } catch {
-                throw EngineError(error.status, "cannot write \(path): \(error.description)")
+                throw EngineError(.usage, error.description)
             }
         }
+        defer { session?.finish() }
+        let plan = newFiles.plan()
+        guard plan.conflicts.isEmpty else {
+            let count = plan.conflicts.count
+            // One line, as every error is: a message's lines could not be told from a value's.
+            throw EngineError(.usage, "evident init wrote nothing: \(count == 1 ? "a path is" : "\(count) paths are") in the way in \(newFiles.top): "
+                + plan.conflicts.map(\.description).joined(separator: "; ") + "; move \(count == 1 ? "it" : "them") aside and run evident init again")
+        }
+        do {
+            try newFiles.write(plan, session: session, faults: faults)
+        } catch {
+            throw EngineError(.usage, "\(error.description); evident init wrote nothing")
+        }
+        let written = plan.writes.count
+        let kept = plan.kept
         return ScaffoldOutcome(categories: TrustCategory.allCases.filter { scope.contains($0) }, folder: top.standardizedFileURL.path,
                                written: written, kept: kept)
     }

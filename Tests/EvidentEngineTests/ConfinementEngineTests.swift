@@ -269,7 +269,7 @@ import Testing
         let refused = #expect(throws: EngineError.self) {
             try Scaffold.write(ScaffoldRequest(folder: fixture.url.path, categories: [], organization: "Example Corp", year: 2026))
         }
-        #expect(refused?.status == .usage && refused?.message.contains("policies is not a folder") == true, "\(refused?.message ?? "")")
+        #expect(refused?.status == .usage && refused?.message.contains("policies is a file, where a folder must be") == true, "\(refused?.message ?? "")")
     }
 
     @Test func initKeepsAConfigurationThatIsALink() throws {
