@@ -19,7 +19,7 @@ import Testing
         var mutator = Mutator(seed: 0xC0FF_EE00)
         for input in mutator.inputs(from: Self.commitSeeds, count: 3_000) {
             input.withUnsafeBufferPointer { buffer in
-                do {
+                do throws(RepositoryError) {
                     let info = try CommitParser.info(of: id, in: buffer)
                     for signature in [info.author, info.committer] {
                         #expect(abs(signature.offsetMinutes) <= 99 * 60 + 99, "\(signature)")
@@ -29,7 +29,7 @@ import Testing
                     guard case .corruptObject(let named, _) = error else { Issue.record("\(error)"); return }
                     #expect(named == id, "the error names the commit")
                 }
-                do {
+                do throws(RepositoryError) {
                     let links = try CommitParser.links(of: id, in: buffer)
                     #expect(buffer.count >= 46, "\(links)")
                 } catch {

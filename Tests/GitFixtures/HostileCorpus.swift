@@ -50,7 +50,15 @@ public struct HostileCorpus {
         }
         var repository = try FixtureRepository(in: sandbox.path("parent"))
         url = repository.url
-        try Self.writers[family]!(&repository, base)
+        switch family {
+        case .content: try Self.writeContent(&repository, base)
+        case .encodings: try Self.writeEncodings(&repository, base)
+        case .configurationLink: try Self.writeConfigurationLink(&repository, base)
+        case .links: try Self.writeLinks(&repository, base)
+        case .paths: try Self.writePaths(&repository, base)
+        case .identifiers: try Self.writeIdentifiers(&repository, base)
+        case .dates: try Self.writeDates(&repository, base)
+        }
     }
 
     // MARK: - What a test checks
@@ -95,13 +103,6 @@ public struct HostileCorpus {
 
     // MARK: - The families
 
-    private typealias Writer = (inout FixtureRepository, [String: String]) throws -> Void
-
-    private static let writers: [Family: Writer] = [
-        .content: writeContent, .encodings: writeEncodings, .configurationLink: writeConfigurationLink,
-        .links: writeLinks, .paths: writePaths, .identifiers: writeIdentifiers, .dates: writeDates,
-    ]
-
     /// Every hostile sample, joined: one value that carries them all.
     public static let allSamples = HostileText.samples.joined(separator: " ")
 
@@ -120,7 +121,8 @@ public struct HostileCorpus {
             .replacingOccurrences(of: "title: Example control", with: "title: \(yaml(allSamples + extraSamples))")
             .replacingOccurrences(of: "What the control does.", with: allSamples.replacingOccurrences(of: "\u{0}", with: "") + "\n" + extraSamples)
         for (path, text) in base where path.hasPrefix("policies/") {
-            files[path] = text.replacingOccurrences(of: #"title: (.*) policy"#, with: "title: \(yaml(allSamples + extraSamples))", options: .regularExpression)
+            files[path] = text.replacingOccurrences(of: #"title: (.*) policy"#, with: NSRegularExpression.escapedTemplate(for: "title: \(yaml(allSamples + extraSamples))"),
+                                              options: .regularExpression)
         }
         try repository.commitApproved(files, on: "2025-01-10", message: "Program")
 
