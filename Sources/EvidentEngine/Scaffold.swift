@@ -33,6 +33,7 @@ public struct ScaffoldOutcome: Sendable, Equatable {
 /// `evident init`: a starter program written into a folder, never overwriting a file.
 public enum Scaffold {
     public static func write(_ request: ScaffoldRequest) throws(EngineError) -> ScaffoldOutcome {
+        try request.validate()
         var scope: Set<TrustCategory> = [.security]
         for name in request.categories.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !name.isEmpty {
             guard let category = TrustCategory(rawValue: name) else {
