@@ -42,11 +42,9 @@ public struct ProgramLayout: Hashable, Sendable {
     public static func parse(_ text: String, displayPath: String = fileName) throws(InputError) -> ProgramLayout {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            throw YAMLErrors.inputError(error, file: displayPath)
+            node = try YAMLText.compose(text)
         } catch {
-            throw InputError("\(error)", at: SourceLocation(file: displayPath, line: 1, column: 1))
+            throw InputError(error.message(lineOffset: 0), at: SourceLocation(file: displayPath, line: error.line, column: error.column))
         }
         guard let node else { return ProgramLayout() }
         guard let mapping = node.mapping else {
@@ -103,16 +101,5 @@ public struct ProgramLayout: Hashable, Sendable {
 enum YAMLErrors {
     static func location(of node: Node, file: String) -> SourceLocation? {
         node.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-    }
-
-    static func inputError(_ error: YamlError, file: String) -> InputError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            InputError("invalid YAML: \(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        case .composer(_, let problem, let mark, _):
-            InputError("invalid YAML: \(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        default:
-            InputError("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
     }
 }

@@ -26,6 +26,10 @@ public struct LintRequest: Sendable {
 extension ComplianceRepository {
     /// The program's diagnostics, in the order every reporter prints them.
     public func lint(_ request: LintRequest) throws(EngineError) -> [Diagnostic] {
+        if request.staged && git.workingDirectory == nil {
+            // A bare repository has no staging area of its own: --staged would compare nothing with HEAD.
+            throw EngineError(.usage, "--staged lints what is about to be committed, and a bare repository has no working tree or staging area; run it in a clone")
+        }
         // The working tree's evident.yaml is read once, by the program: its problems (a bad
         // path, a link) are diagnostics like any other file's.
         let stagedLayout = request.staged ? try layout(staged: true) : nil
@@ -37,7 +41,7 @@ extension ComplianceRepository {
                 stagedChanges = try changes(from: git.headCommit(), to: index, root: layout.root)
                 source = index
             } else {
-                source = WorkingTreeSource(top: try workingTree(toDo: "to lint; use --staged or run in a clone"))
+                source = WorkingTreeSource(top: try workingTree(toDo: "to lint; run it in a clone"))
             }
             let program = try Program.load(from: source)
             return (program, try committedVersions(of: program.policies, changedIn: source))

@@ -8,7 +8,7 @@ extension ComplianceRepository {
     /// Installs a git pre-commit hook that runs `<executable> lint --staged`. A hook Evident did
     /// not write is replaced only with `force`. Returns the hook's path.
     public func installPreCommitHook(running executable: String, force: Bool) throws(EngineError) -> URL {
-        let hooks = git.hooksDirectory
+        let hooks = try mapped { try git.hooksDirectory() }
         let hook = hooks.appendingPathComponent("pre-commit")
         if let existing = FileManager.default.contents(atPath: hook.path), !String(decoding: existing, as: UTF8.self).contains(Self.hookMarker), !force {
             throw EngineError(.usage, "\(hook.path) already exists and was not written by Evident; rerun with --force to replace it")

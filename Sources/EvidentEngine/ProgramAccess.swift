@@ -38,17 +38,23 @@ extension ComplianceRepository {
     }
 
     /// The revision to read: `explicit`, else the configured mainline (local, then `origin/`),
-    /// else HEAD. A configured mainline that does not exist is a configuration error that says
-    /// how to fix it.
+    /// else HEAD. A configured mainline that names no branch is a configuration error that
+    /// lists the branches there are; one whose tip commit is missing or damaged is a repository
+    /// error that names the object.
     func mainlineRevision(explicit: String?, layout: ProgramLayout) throws(EngineError) -> String {
         if let explicit { return explicit }
         guard let mainline = layout.mainline else { return "HEAD" }
-        for candidate in [mainline, "refs/remotes/origin/\(mainline)"] where (try? git.resolveCommit(candidate)) != nil {
-            return candidate
+        for candidate in [mainline, "refs/remotes/origin/\(mainline)"] {
+            if git.namesReference(candidate) {
+                _ = try mapped { try git.resolveCommit(candidate) }
+                return candidate
+            }
+            if (try? git.resolveCommit(candidate)) != nil { return candidate }
         }
         guard git.headCommit() != nil else { return mainline }
         let head = git.headReferenceName.map { " (HEAD is on '\($0.replacingOccurrences(of: "refs/heads/", with: ""))')" } ?? ""
-        throw EngineError(.usage, "evident.yaml sets 'mainline: \(mainline)', but the repository has no branch '\(mainline)' or 'origin/\(mainline)'; set mainline to the branch whose history is the record\(head), or pass --ref")
+        throw EngineError(.usage, "evident.yaml sets 'mainline: \(mainline)', but the repository has no branch '\(mainline)' or 'origin/\(mainline)'"
+            + "\(BranchList(git.localBranchNames()).clause); set mainline to the branch whose history is the record\(head), or pass --ref")
     }
 
     /// A usage error when the program has an error diagnostic: nothing is audited, exported or
@@ -61,5 +67,28 @@ extension ComplianceRepository {
         if let problem = program.diagnostics.first(where: { $0.severity == .error && !workpapers.contains($0.location.file) }) {
             throw EngineError(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)]; fix it (see `evident lint`) \(what)")
         }
+    }
+}
+
+/// The local branches, for a message: at most ten, and only names that print as themselves
+/// (git refuses control characters in branch names, but a hand-made ref file may hold them).
+struct BranchList {
+    static let limit = 10
+    let names: [String]
+
+    init(_ names: [String]) {
+        self.names = names
+    }
+
+    /// `; its branches are a, b and 2 more`, or `; it has no local branches`.
+    var clause: String {
+        let printable = names.filter { name in
+            name.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && !$0.properties.isBidiControl }
+        }
+        guard !names.isEmpty else { return "; it has no local branches" }
+        let shown = printable.prefix(Self.limit)
+        let more = names.count - shown.count
+        guard !shown.isEmpty else { return "; it has \(more) local \(more == 1 ? "branch" : "branches")" }
+        return "; its branches are \(shown.joined(separator: ", "))\(more > 0 ? " and \(more) more" : "")"
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 extension ComplianceRepository {
     /// What a change does to the program: the program at the merge base of `base` and `head`
     /// against the program at `head`, the lint of the change, and the owners who must approve it.
+    /// A shallow clone is refused: its merge base, and what the change did, cannot be trusted.
     public func review(base: String, head: String, today: Day) throws(EngineError) -> ChangeReview {
         try mapped {
+            try git.requireCompleteHistory()
             let baseCommit = try git.resolveCommit(base).commit
             let headCommit = try git.resolveCommit(head).commit
             guard let mergeBase = try git.mergeBase(baseCommit, headCommit) else {

@@ -39,6 +39,7 @@ public enum Scaffold {
 
     /// `write(_:)`, with the test seam.
     static func write(_ request: ScaffoldRequest, faults: WriteFaults?) throws(EngineError) -> ScaffoldOutcome {
+        try request.validate()
         var scope: Set<TrustCategory> = [.security]
         for name in request.categories.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !name.isEmpty {
             guard let category = TrustCategory(rawValue: name) else {

@@ -1,3 +1,4 @@
+import EvidentCore
 import EvidentGit
 import Foundation
 
@@ -25,7 +26,8 @@ struct SignatureVerifier {
             if signature.hasPrefix("-----BEGIN SSH SIGNATURE-----") {
                 guard let allowedSigners else { return [] }
                 let signers = folder.appendingPathComponent("allowed_signers")
-                try allowedSigners.write(to: signers)
+                // ssh-keygen reads a byte-order mark as part of the first principal's name.
+                try SourceText.normalized(allowedSigners).write(to: signers)
                 let (found, principals) = run("ssh-keygen", ["-Y", "find-principals", "-f", signers.path, "-s", signatureFile.path], input: nil)
                 guard found else { return [] }
                 var verified: Set<String> = []

@@ -44,9 +44,9 @@ enum CommitParser {
             let line = UnsafeBufferPointer(rebasing: buffer[index..<lineEnd])
             if line[0] != UInt8(ascii: " ") {
                 if let value = headerValue(line, "author") {
-                    author = signature(value)
+                    author = try signature(value, role: "author", of: commit)
                 } else if let value = headerValue(line, "committer") {
-                    committer = signature(value)
+                    committer = try signature(value, role: "committer", of: commit)
                 } else if headerValue(line, "gpgsig") != nil || headerValue(line, "gpgsig-sha256") != nil {
                     isSigned = true
                 }
@@ -80,8 +80,10 @@ enum CommitParser {
         return UnsafeBufferPointer(rebasing: line[(key.count + 1)...])
     }
 
-    /// Splits `Name <email> 1700000000 +0100` the way git's ident parser does.
-    static func signature(_ value: UnsafeBufferPointer<UInt8>) -> Signature? {
+    /// Splits `Name <email> 1700000000 +0100` the way git's ident parser does; nil when there
+    /// is no `<email>`, and an `unusableDate` error when the date cannot be trusted (see
+    /// `SignatureDate`).
+    static func signature(_ value: UnsafeBufferPointer<UInt8>, role: String, of commit: ObjectID) throws(RepositoryError) -> Signature? {
         guard let open = value.firstIndex(of: UInt8(ascii: "<")),
               let close = value[open...].firstIndex(of: UInt8(ascii: ">"))
         else { return nil }
@@ -90,13 +92,12 @@ enum CommitParser {
         let name = String(decoding: value[0..<nameEnd], as: UTF8.self)
         let email = String(decoding: value[(open + 1)..<close], as: UTF8.self)
         let lastClose = value.lastIndex(of: UInt8(ascii: ">")) ?? close
-        let rest = String(decoding: value[(lastClose + 1)...], as: UTF8.self).split(separator: " ")
-        let time = rest.first.flatMap { Int64($0) } ?? 0
-        var offset: Int32 = 0
-        if rest.count > 1, let zone = Int32(rest[1].dropFirst()), rest[1].count == 5 {
-            let minutes = zone / 100 * 60 + zone % 100
-            offset = rest[1].first == "-" ? -minutes : minutes
+        let date = UnsafeBufferPointer(rebasing: value[(lastClose + 1)...])
+        switch SignatureDate.parse(date) {
+        case .success(let parsed):
+            return Signature(name: name, email: email, time: parsed.time, offsetMinutes: parsed.offsetMinutes)
+        case .failure(let problem):
+            throw .unusableDate(commit, role: role, date: SignatureDate.quoted(date), reason: problem.explanation)
         }
-        return Signature(name: name, email: email, time: time, offsetMinutes: offset)
     }
 }

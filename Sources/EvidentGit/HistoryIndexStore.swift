@@ -14,7 +14,9 @@ struct HistoryIndexStore {
         case loaded(HistoryLog)
     }
 
-    static let formatVersion: UInt32 = 1
+    /// 2: commit dates are checked when read (`SignatureDate`); an index of version 1 may hold
+    /// dates read before that, so it is rebuilt.
+    static let formatVersion: UInt32 = 2
     private static let magic = Array("EVIDENT-HISTORY\n".utf8)
 
     let file: URL
@@ -202,10 +204,13 @@ struct ByteReader {
         try bytes(ObjectID.byteCount).withUnsafeBytes { ObjectID(rawBytes: $0.baseAddress!) }
     }
 
+    /// A signature whose date is one a commit could have given (else the index is not trusted).
     mutating func signature() throws(Failure) -> Signature {
-        Signature(
+        let signature = Signature(
             name: try string(), email: try string(),
             time: Int64(bitPattern: try uint64()), offsetMinutes: Int32(bitPattern: try uint32())
         )
+        guard Signature.supportedTimes.contains(signature.time), Signature.supportedOffsets.contains(signature.offsetMinutes) else { throw .invalid }
+        return signature
     }
 }

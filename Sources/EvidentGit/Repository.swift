@@ -17,6 +17,9 @@ public final class Repository {
         var repository: OpaquePointer?
         let status = git_repository_open_ext(&repository, path, 0, nil)
         guard status == 0, let repository else {
+            if let folder = RepositoryOwnership.refusedFolder(openStatus: status, path: path) {
+                throw .dubiousOwnership(path: folder)
+            }
             if status == GIT_ENOTFOUND.rawValue {
                 throw .notARepository(path: path)
             }
@@ -113,7 +116,10 @@ public final class Repository {
             let message = LibGit2.lastErrorMessage()
             var target = git_oid()
             if git_reference_name_to_id(&target, pointer, git_reference_name(reference)) == 0 {
-                // The reference names an object that cannot be read: say which.
+                // The reference names an object that is absent or cannot be read: say which.
+                if git_odb_exists(odb, &target) == 0 {
+                    throw .missingObject(ObjectID(target), role: "the commit '\(spec)' points at")
+                }
                 throw .corruptObject(ObjectID(target), detail: "'\(spec)' points at it, but it cannot be read (\(message))")
             }
             if status == GIT_ENOTFOUND.rawValue || status == GIT_EPEEL.rawValue || status == GIT_EINVALIDSPEC.rawValue {
@@ -166,22 +172,6 @@ public final class Repository {
         let data = git_odb_object_data(object)
         let buffer = UnsafeBufferPointer(start: data?.assumingMemoryBound(to: UInt8.self), count: data == nil ? 0 : size)
         return try body(buffer)
-    }
-
-    /// Where git looks for hooks: `core.hooksPath` when set, else `<git dir>/hooks`.
-    public var hooksDirectory: URL {
-        var snapshot: OpaquePointer?
-        if git_repository_config_snapshot(&snapshot, pointer) == 0, let snapshot {
-            defer { git_config_free(snapshot) }
-            var value: UnsafePointer<CChar>?
-            if git_config_get_string(&value, snapshot, "core.hooksPath") == 0, let value {
-                let path = String(cString: value)
-                if path.hasPrefix("/") { return URL(fileURLWithPath: path, isDirectory: true) }
-                return (workingDirectory ?? gitDirectory).appendingPathComponent(path, isDirectory: true)
-            }
-        }
-        return URL(fileURLWithPath: String(cString: git_repository_commondir(pointer)), isDirectory: true)
-            .appendingPathComponent("hooks", isDirectory: true)
     }
 
     /// The object folder shared by all worktrees.

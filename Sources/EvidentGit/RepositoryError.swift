@@ -6,6 +6,14 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
     case unbornBranch(String)
     case missingObject(ObjectID, role: String)
     case corruptObject(ObjectID, detail: String)
+    /// An author or committer date that cannot be proof of when anything happened. `date` is
+    /// the date as written when it is safe to show (digits, signs and spaces only).
+    case unusableDate(ObjectID, role: String, date: String?, reason: String)
+    /// The repository belongs to another user and git's `safe.directory` setting does not
+    /// list it; `path` is the folder to list.
+    case dubiousOwnership(path: String)
+    /// A path setting whose leading `~` names a home folder that is not known.
+    case unexpandablePath(setting: String, value: String)
     case libgit2(operation: String, message: String)
 
     public var description: String {
@@ -23,10 +31,23 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
             "git object \(id) (\(role)) is missing from the repository; the history is incomplete"
         case .corruptObject(let id, let detail):
             "git object \(id) is corrupt: \(detail)"
+        case .unusableDate(let id, let role, let date, let reason):
+            "commit \(id) has an unusable \(role) date\(date.map { " " + $0 } ?? ""): \(reason); "
+                + "a history holding it cannot prove when anything happened (rewrite the history without it, or read a revision before it)"
+        case .dubiousOwnership(let path):
+            "git refuses to open '\(path)': it belongs to another user (git calls this dubious ownership); if you trust it, run "
+                + "git config --global --add safe.directory \(shellQuoted(path))"
+        case .unexpandablePath(let setting, let value):
+            "git setting \(setting) is '\(value)', but the home folder its '~' names is not known (is HOME set, does the user exist?)"
         case .libgit2(let operation, let message):
             "\(operation) failed: \(message)"
         }
     }
+}
+
+/// `text` as one single-quoted shell word.
+private func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 /// A `--root` that cannot name anything in the repository.

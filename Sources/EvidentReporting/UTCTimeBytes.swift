@@ -4,8 +4,7 @@ extension UTCTime {
     /// `iso8601(seconds)` appended as UTF-8, digit by digit: a history writes two or three
     /// times per commit, and a `String` each was a visible share of rendering it.
     static func appendISO8601(_ seconds: Int64, to out: inout [UInt8]) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let second = seconds - days * 86_400
+        let (days, second) = dayAndSecond(of: seconds)
         let (year, month, day) = civilDate(daysSinceEpoch: days)
         // Four digits hold years 0 through 9999; `iso8601` lays out any other year its own way.
         guard (0...9999).contains(year) else {

@@ -33,4 +33,15 @@ import Testing
         let actual = Trailers.parse(message: Array(message.utf8)).map { "\($0.key): \($0.value)" }
         #expect(actual == (expected.isEmpty ? [] : expected.split(separator: "\n").map(String.init)))
     }
+
+    /// A message written with CR LF line ends (an editor on Windows, a tool that keeps them)
+    /// gives the trailers git finds in it, without a CR in any key or value.
+    @Test(arguments: messages.map { $0.replacingOccurrences(of: "\n", with: "\r\n") })
+    func crlfMessagesMatchGitInterpretTrailers(message: String) throws {
+        let folder = try TemporaryDirectory()
+        let expected = try Git.text(["interpret-trailers", "--parse"], in: folder.url, input: message)
+        let actual = Trailers.parse(message: Array(message.utf8))
+        #expect(actual.map { "\($0.key): \($0.value)" } == (expected.isEmpty ? [] : expected.split(separator: "\n").map(String.init)))
+        #expect(!actual.contains { $0.key.contains("\r") || $0.value.hasSuffix("\r") })
+    }
 }

@@ -65,15 +65,17 @@ public enum CodeOwners {
         var lines = self.lines(existing).map(String.init)
         if let (begin, end) = sectionBounds(lines[...].map { Substring($0) }) {
             lines.replaceSubrange(begin...end, with: end == lines.count - 1 ? generated + [""] : generated)
-            return lines.joined(separator: newline)
+            let mark = existing.unicodeScalars.first == SourceText.byteOrderMark ? String(SourceText.byteOrderMark) : ""
+            return mark + lines.joined(separator: newline)
         }
         let separator = existing.hasSuffix(newline + newline) ? "" : existing.hasSuffix(newline) ? newline : newline + newline
         return existing + separator + generated.joined(separator: newline) + newline
     }
 
-    /// Lines split at any line end (`\r\n` is one Character in Swift, so splitting at `\n` misses it).
+    /// Lines split at any line end (`\r\n` is one Character in Swift, so splitting at `\n` misses
+    /// it), without a byte-order mark before the first.
     private static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        SourceText.withoutByteOrderMark(text).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     /// The first and last line of the section; to the end of the file when the end marker is missing.

@@ -49,7 +49,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The UTC day that contains `seconds` since the epoch.
     public init(epochSeconds seconds: Int64) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        self.init(daysSinceEpoch: UTCTime.dayAndSecond(of: seconds).day)
+    }
+
+    private init(daysSinceEpoch days: Int64) {
         let (year, month, day) = UTCTime.civilDate(daysSinceEpoch: days)
         self.year = Int(year)
         self.month = Int(month)
@@ -67,17 +70,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public func adding(days: Int) -> Day {
-        Day(epochSeconds: Int64(daysSinceEpoch + days) * 86_400)
+        Day(daysSinceEpoch: Int64(daysSinceEpoch + days))
     }
 
     public func days(until other: Day) -> Int {
         other.daysSinceEpoch - daysSinceEpoch
     }
 
-    /// `YYYY-MM-DD`; written digit by digit, as records print hundreds of thousands of days.
+    /// `YYYY-MM-DD`; written digit by digit, as records print hundreds of thousands of days. A
+    /// year outside 0...9999 (a commit's, never front matter's) is written the way `UTCTime`
+    /// writes it: `+010000-01-01`.
     public var description: String {
         guard (0...9999).contains(year) else {
-            return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+            return "\(UTCTime.year(Int64(year)))-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
         }
         return String(unsafeUninitializedCapacity: 10) { buffer in
             func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }

@@ -8,10 +8,11 @@ struct FrontMatterDocument {
     var lineOffset: Int
     var body: String
 
-    /// Splits and composes; a syntax error becomes a located diagnostic.
+    /// Splits and composes; a syntax error becomes a located diagnostic. Lines may end in LF
+    /// or CR LF and the file may start with a byte-order mark; the body is returned with LF
+    /// line ends.
     static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> FrontMatterDocument? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
+        let lines = SourceText.lines(SourceText.withoutByteOrderMark(text))
         guard lines.first.map({ $0.trimmingTrailingWhitespace == "---" }) == true else {
             diagnostics.append(Diagnostic(
                 ruleID: MappingReader.syntaxRule, severity: .error,
@@ -35,16 +36,10 @@ struct FrontMatterDocument {
     /// Composes YAML text; nil (with a diagnostic) when it is not valid YAML.
     static func compose(_ text: String, file: String, lineOffset: Int, diagnostics: inout [Diagnostic]) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
-        } catch let error as YamlError {
-            let input = YAMLErrors.inputError(error, file: file)
-            var location = input.location ?? SourceLocation(file: file, line: 1, column: 1)
-            location.line += lineOffset
-            diagnostics.append(Diagnostic(ruleID: MappingReader.syntaxRule, severity: .error, message: input.message, location: location))
-            return nil
+            return try YAMLText.compose(text) ?? Node.mapping(Node.Mapping([]))
         } catch {
-            diagnostics.append(Diagnostic(ruleID: MappingReader.syntaxRule, severity: .error, message: "invalid YAML: \(error)",
-                                          location: SourceLocation(file: file, line: 1 + lineOffset, column: 1)))
+            diagnostics.append(Diagnostic(ruleID: MappingReader.syntaxRule, severity: .error, message: error.message(lineOffset: lineOffset),
+                                          location: SourceLocation(file: file, line: error.line + lineOffset, column: error.column)))
             return nil
         }
     }
