@@ -54,6 +54,22 @@ import Testing
         }
     }
 
+    /// libyaml reports the end of the stream on a line after the last: an error there is put
+    /// at the end of the last line, which the file has.
+    @Test(arguments: ["organization: [Example", "organization: [Example\n", "cycles:\n  - {id: x\r\n"])
+    func aYAMLErrorAtTheEndIsOnALineTheFileHas(_ text: String) throws {
+        var diagnostics: [Diagnostic] = []
+        _ = ProgramConfiguration.parse(text, file: "evident.yaml", diagnostics: &diagnostics)
+        let lines = SourceText.lines(text).count
+        #expect(diagnostics.count == 1 && diagnostics.allSatisfy { $0.location.line <= lines }, "\(diagnostics)")
+        do {
+            _ = try ProgramLayout.parse(text)
+            Issue.record("the YAML is invalid")
+        } catch {
+            #expect(error.location.map { $0.line <= lines } == true, "\(error)")
+        }
+    }
+
     /// The claimed date, computed independently from the bytes: the first ten are `YYYY-MM-DD`,
     /// a real date, and the eleventh is missing, `-`, `_` or `.`.
     private func expectedDate(_ name: String) -> Day? {

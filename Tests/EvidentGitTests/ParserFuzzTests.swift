@@ -26,18 +26,26 @@ import Testing
                         #expect(!signature.name.utf8.contains(UInt8(ascii: "\n")) && !signature.email.utf8.contains(UInt8(ascii: "\n")))
                     }
                 } catch {
-                    guard case .corruptObject(let named, _) = error else { Issue.record("\(error)"); return }
-                    #expect(named == id, "the error names the commit")
+                    expectNamesTheCommit(error, id)
                 }
                 do throws(RepositoryError) {
                     let links = try CommitParser.links(of: id, in: buffer)
                     #expect(buffer.count >= 46, "\(links)")
                 } catch {
-                    guard case .corruptObject(let named, _) = error else { Issue.record("\(error)"); return }
-                    #expect(named == id)
+                    expectNamesTheCommit(error, id)
                 }
             }
         }
+    }
+
+    /// A commit the parser refuses is named, and the message (which quotes the header's
+    /// bytes) is one line of text with no control character.
+    private func expectNamesTheCommit(_ error: RepositoryError, _ id: ObjectID) {
+        switch error {
+        case .corruptObject(let named, _), .unusableDate(let named, _, _, _): #expect(named == id, "the error names the commit")
+        default: Issue.record("not a refusal of the commit: \(error)")
+        }
+        #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "\(error.description.debugDescription)")
     }
 
     /// Mutated messages never crash the parser; a few hundred of them (those git takes as text)

@@ -29,6 +29,18 @@ struct YAMLProblem: Error, Sendable, Equatable {
         self.reference = reference
     }
 
+    /// The problem with its position moved back into `text`: at the end of the stream libyaml
+    /// starts a line after the last one, so a file that ends without a line break (or with one)
+    /// would get a line it does not have. Such a position becomes the end of the last line.
+    func withinText(_ text: String) -> YAMLProblem {
+        let lines = SourceText.lines(text)
+        guard line > lines.count, let last = lines.last else { return self }
+        var moved = self
+        moved.line = lines.count
+        moved.column = last.unicodeScalars.count + 1
+        return moved
+    }
+
     /// The message, for text that starts `lineOffset` lines into its file.
     func message(lineOffset: Int) -> String {
         guard let reference else { return summary }
@@ -51,9 +63,13 @@ enum YAMLText {
     static func compose(_ text: some StringProtocol) throws(YAMLProblem) -> Node? {
         let text = String(SourceText.withoutByteOrderMark(text))
         do {
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
+            let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            // A document that holds nothing (`---` alone) is read as no document: its empty
+            // node sits where libyaml ends the stream, a line after the last.
+            if case .scalar(let scalar)? = node, scalar.string.isEmpty, scalar.style == .plain { return nil }
+            return node
         } catch let error as YamlError {
-            throw problem(error, in: text)
+            throw problem(error, in: text).withinText(text)
         } catch {
             throw YAMLProblem("invalid YAML", line: 1, column: 1)
         }
