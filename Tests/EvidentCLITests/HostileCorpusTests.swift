@@ -201,11 +201,24 @@ import Testing
             let owners = (try? String(contentsOf: corpus.url.appendingPathComponent(".github/CODEOWNERS"), encoding: .utf8)) ?? ""
             #expect(!owners.split(separator: "\n").contains { $0.hasPrefix("*") || $0.contains("@attacker") }, "\(owners)")
         },
-        .dates: { runs, _ in
-            #expect(runs["history"]?.status == 3, "an out-of-range date is a repository error naming the commit")
-            #expect(runs["audit", "--fail-on", "never"]?.status == 3, "\(runs.summary)")
+        .farFuture: { runs, _ in
+            let history = runs["history"]
+            #expect(history?.status == 0, "\(runs.summary)")
+            #expect(history?.output.contains("A  +010000-01-01T00:00:00Z") == true, "a year past 9999 is shown as it is: \(history?.output ?? "")")
+            #expect(runs["audit", "--fail-on", "never"].map { $0.status <= 1 } == true, "\(runs.summary)")
         },
+        .yearMinusOne: expectTheCommitRefused, .overflowingDate: expectTheCommitRefused,
     ]
+
+    /// An unusable commit date at the tip: `history` and `audit` exit 3 and name the commit.
+    private static func expectTheCommitRefused(_ runs: Runs, _ corpus: HostileCorpus) throws {
+        let tip = try Git.text(["rev-parse", "main"], in: corpus.url)
+        for arguments in [["history"], ["audit", "--fail-on", "never"]] {
+            let result = runs.results["evident " + arguments.joined(separator: " ")]
+            #expect(result?.status == 3, "\(arguments): \(runs.summary)")
+            #expect(result?.error.contains(tip) == true, "names the commit \(tip): \(result?.error ?? "")")
+        }
+    }
 
     // MARK: - init
 

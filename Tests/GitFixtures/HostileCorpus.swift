@@ -12,7 +12,7 @@ import Foundation
 public struct HostileCorpus {
     public enum Family: String, CaseIterable, Sendable, CustomStringConvertible {
         /// Hostile text in file names, titles, people, authors, messages and trailers, far
-        /// time zones, two cycles: everything renders, in every format.
+        /// time zones, an author date in year 10000, two cycles: everything renders, in every format.
         case content
         /// CRLF line endings and a UTF-8 byte-order mark in every kind of file Evident parses.
         case encodings
@@ -24,8 +24,13 @@ public struct HostileCorpus {
         case paths
         /// A cycle id `../../../outside/pwn`, a 10 000-year window and a GitHub handle with a newline.
         case identifiers
-        /// Mainline commits dated year −1, past year 9999, with an overflowing timestamp.
-        case dates
+        /// A mainline commit committed in year 10000, a time zone of +14:00 and one of −99:59:
+        /// shown as they are.
+        case farFuture
+        /// A mainline commit dated year −1.
+        case yearMinusOne
+        /// A mainline commit whose timestamp overflows 64 bits.
+        case overflowingDate
 
         public var description: String { rawValue }
     }
@@ -57,7 +62,9 @@ public struct HostileCorpus {
         case .links: try Self.writeLinks(&repository, base)
         case .paths: try Self.writePaths(&repository, base)
         case .identifiers: try Self.writeIdentifiers(&repository, base)
-        case .dates: try Self.writeDates(&repository, base)
+        case .farFuture: try Self.writeDated(&repository, base, label: "year 10000", stamp: "253402300800 +1400", committerStamp: "253402300800 -9959")
+        case .yearMinusOne: try Self.writeDated(&repository, base, label: "year -1", stamp: "-62198755200 +0000")
+        case .overflowingDate: try Self.writeDated(&repository, base, label: "overflow", stamp: "99999999999999999999 -1200")
         }
     }
 
@@ -140,6 +147,9 @@ public struct HostileCorpus {
         try rawCommit(in: repository, files: ["evidence/AC-01/2026-10-08-review.md": "Q4\n"],
                       author: "Zone East <east@example.com> 1791460800 +9959", committer: "Zone West <west@example.com> 1791460800 -9959",
                       message: "Far time zones\n")
+        try rawCommit(in: repository, files: ["evidence/AC-01/2026-10-09-review.md": "Q4 again\n"],
+                      author: "Far Future <future@example.com> 253402300800 +0000", committer: "Zone West <west@example.com> 1791547200 +0000",
+                      message: "Authored in year 10000\n")
     }
 
     private static func writeEncodings(_ repository: inout FixtureRepository, _ base: [String: String]) throws {
@@ -185,15 +195,13 @@ public struct HostileCorpus {
         try repository.commitApproved(files, on: "2026-01-10", message: "Program")
     }
 
-    private static func writeDates(_ repository: inout FixtureRepository, _ base: [String: String]) throws {
+    /// The example program, then a commit dated `stamp` (its committer date `committerStamp`, if given).
+    private static func writeDated(_ repository: inout FixtureRepository, _ base: [String: String], label: String, stamp: String,
+                                   committerStamp: String? = nil) throws {
         try repository.commitApproved(base.mapValues { Optional($0) }, on: "2026-01-10", message: "Program")
-        let stamps = [("year -1", "-62198755200 +0000"), ("year 10000", "253402300800 +0000"),
-                      ("overflow", "99999999999999999999 +0000"), ("past Int64.min", "-9223372036854775809 -1200")]
-        for (index, (label, stamp)) in stamps.enumerated() {
-            try rawCommit(in: repository, files: ["evidence/AC-01/2026-0\(index + 3)-01-\(label).md": "\(label)\n"],
-                          author: "Time Traveller <t@example.com> \(stamp)", committer: "Time Traveller <t@example.com> \(stamp)",
-                          message: "Dated \(label)\n")
-        }
+        try rawCommit(in: repository, files: ["evidence/AC-01/2026-03-01-\(label).md": "\(label)\n"],
+                      author: "Time Traveller <t@example.com> \(stamp)", committer: "Time Traveller <t@example.com> \(committerStamp ?? stamp)",
+                      message: "Dated \(label)\n")
     }
 
     // MARK: - Building blocks
