@@ -21,6 +21,11 @@ public struct PolicyStanding: Hashable, Sendable {
         public var commit: String
         /// The people key (or the name) of the change's author.
         public var author: String
+        /// Whether the change is the policy's first landing on the mainline.
+        public var isFirstLanding: Bool
+
+        /// How the change reads in a sentence: "landed" or "changed".
+        public var verb: String { isFirstLanding ? "landed" : "changed" }
     }
 
     /// Why a policy's review is overdue.
@@ -96,7 +101,7 @@ public struct PolicyStanding: Hashable, Sendable {
                 || previous?.title != policy.title || previous?.topic?.value != policy.topic?.value
             guard changed else { continue }
             let author = ApprovalProof.person(named: "\(revision.authorName) <\(revision.authorEmail)>", in: people)
-            let change = Change(version: policy.version?.value, day: revision.day, commit: revision.commit, author: author)
+            let change = Change(version: policy.version?.value, day: revision.day, commit: revision.commit, author: author, isFirstLanding: index == 0)
             let approvers = proof.approvals.filter { approval in
                 (approval.version == nil || approval.version == policy.version?.value) && (position[approval.commit] ?? -1) >= index
             }.map(\.by)

@@ -26,8 +26,8 @@ public struct PolicyChangeUnapprovedRule: LintRule {
         guard let standings = context.policyStandings else { return [] }
         return context.program.policies.compactMap { policy in
             guard let changes = standings[policy.file]?.unapproved, !changes.isEmpty else { return nil }
-            let versions = changes.map { "version \($0.version ?? "(none)") (\($0.commit.prefix(10)), \($0.day))" }.joined(separator: ", ")
-            return diagnostic("policy \(policy.id.value) changed without an approval proven by the mainline history: \(versions); someone other than its author must approve it in a commit of their own",
+            let versions = changes.map { "version \($0.version ?? "(none)") \($0.verb) on \($0.day) (\($0.commit.prefix(10)))" }.joined(separator: ", ")
+            return diagnostic("policy \(policy.id.value): \(versions), and the mainline history proves no approval of \(changes.count == 1 ? "it" : "them") by someone other than the author; the approver must approve in a commit of their own",
                               at: policy.version?.location ?? policy.id.location)
         }
     }
