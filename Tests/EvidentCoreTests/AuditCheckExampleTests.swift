@@ -25,7 +25,8 @@ import Testing
             for finding in findings {
                 #expect(finding.code == description.code && finding.severity == description.severity)
                 // The message names how many periods or items the finding lists.
-                #expect(finding.count < 2 || finding.message.contains("\(finding.count)"), "\(description.code): \(finding.message)")
+                #expect(finding.count < 2 || " \(finding.message)".contains(" \(finding.count) ") || finding.message.contains("(\(finding.count) "),
+                        "\(description.code): \(finding.message)")
                 #expect(finding.due <= context.cycle.fieldwork!.adding(days: -7))
                 #expect(!finding.evidence.isEmpty)
             }

@@ -16,6 +16,12 @@ public struct OverdueFindingCheck: AuditCheck {
                              ("EVID-CLAIM-MISMATCH", "AC-01", nil),
                          ], due: "2026-10-01")],
                          expecting: [ExpectedFinding("AC-01", items: ["EVID-MISSING-PERIOD"])]),
+            // Two problems on AC-01 past due: one finding that lists both.
+            AuditExample(["evidence/AC-01/2026-04-10-review.md": ""], landed: ["evidence/AC-01/2026-01-15-review.md": Day(year: 2026, month: 1, day: 10)!],
+                         earlierRecords: [ExampleProgram.earlierRecord(cycle: "2026", format: AuditRecord.currentFormat, findings: [
+                             ("EVID-MISSING-PERIOD", "AC-01", nil), ("EVID-CLAIM-MISMATCH", "AC-01", nil),
+                         ], due: "2026-10-01")],
+                         expecting: [ExpectedFinding("AC-01", items: ["EVID-MISSING-PERIOD", "EVID-CLAIM-MISMATCH"])]),
         ],
         nonTriggering: [AuditExample(earlierRecords: [ExampleProgram.earlierRecord(cycle: "2026", finding: ("EVID-MISSING-PERIOD", "AC-01"), due: "2026-10-01")])])
 
@@ -42,7 +48,8 @@ public struct OverdueFindingCheck: AuditCheck {
             let entries = keys.map { overdue[$0]! }
             let details = entries.map { "\($0.finding.id) (\($0.finding.code)) was due on \($0.due)" }
             return context.finding(self, subject: subject, owner: entries.compactMap(\.finding.owner).first,
-                                   message: "\(FindingText.list(details)) and the history does not show \(entries.count == 1 ? "it" : "them") fixed",
+                                   message: "\(FindingText.count(entries.count, "finding")) of an earlier run on \(subject) past due, and the history does not show \(entries.count == 1 ? "it" : "them") fixed: "
+                                       + FindingText.list(details),
                                    evidence: entries.map(\.finding.id), items: keys.map(\.code))
         }
     }

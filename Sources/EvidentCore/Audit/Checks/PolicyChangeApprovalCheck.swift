@@ -25,9 +25,11 @@ public struct PolicyChangeApprovalCheck: AuditCheck {
         context.program.policies.compactMap { policy in
             guard let changes = context.policyStandings[policy.file]?.unapproved, !changes.isEmpty else { return nil }
             let id = policy.id.value
+            let versions = FindingText.unique(changes.map { $0.version ?? "(none)" })
             let details = changes.map { "version \($0.version ?? "(none)") \($0.verb) on \($0.day) (\($0.commit.prefix(10)))" }
             return context.finding(self, subject: id, owner: policy.owner?.value,
-                                   message: "\(id): \(FindingText.list(details)); no approval of \(changes.count == 1 ? "that version" : "those versions") by someone other than its author has landed",
+                                   message: "\(id): no approval by someone other than the author has landed for \(FindingText.count(versions.count, "version")): "
+                                       + FindingText.list(details),
                                    evidence: [policy.file] + changes.map(\.commit), items: changes.map { $0.version ?? "(none)" })
         }
     }

@@ -15,6 +15,12 @@ public struct RecurringFindingCheck: AuditCheck {
                              ("EVID-MISSING-PERIOD", "AC-01", "2025-04-01…2025-06-30"), ("EVID-MISSING-PERIOD", "AC-01", "2025-07-01…2025-09-30"),
                          ], due: "2026-01-18")],
                          expecting: [ExpectedFinding("AC-01", items: ["EVID-MISSING-PERIOD"])]),
+            // Two problems on AC-01 recur: one finding that lists both.
+            AuditExample(["evidence/AC-01/2026-04-10-review.md": ""], landed: ["evidence/AC-01/2026-01-15-review.md": Day(year: 2026, month: 1, day: 10)!],
+                         earlierRecords: [ExampleProgram.earlierRecord(cycle: "2025", format: AuditRecord.currentFormat, findings: [
+                             ("EVID-MISSING-PERIOD", "AC-01", nil), ("EVID-CLAIM-MISMATCH", "AC-01", nil),
+                         ], due: "2026-01-18")],
+                         expecting: [ExpectedFinding("AC-01", items: ["EVID-MISSING-PERIOD", "EVID-CLAIM-MISMATCH"])]),
         ],
         nonTriggering: [
             AuditExample(earlierRecords: [ExampleProgram.earlierRecord(cycle: "2025", finding: ("EVID-MISSING-PERIOD", "AC-01"), due: "2026-01-18")]),
@@ -45,8 +51,8 @@ public struct RecurringFindingCheck: AuditCheck {
             let entries = keys.map { recurring[$0]! }
             let codes = keys.map(\.code)
             var finding = context.finding(self, subject: subject, owner: entries.compactMap(\.owner).first,
-                                          message: "\(codes.joined(separator: ", ")) on \(subject) \(codes.count == 1 ? "was" : "were") also found in cycle \(record.cycle.id) "
-                                              + "(\(entries.map(\.id).joined(separator: ", "))): look for the cause in the process or its ownership",
+                                          message: "\(FindingText.count(codes.count, "finding")) on \(subject) also found in cycle \(record.cycle.id), "
+                                              + "look for the cause in the process or its ownership: " + FindingText.list(entries.map { "\($0.code) (\($0.id))" }),
                                           evidence: [previousCycle.path] + entries.map(\.id), items: codes)
             // That it recurs does not make a low finding more than low.
             finding.severity = min(finding.severity, keys.compactMap { current[$0] }.max()!)

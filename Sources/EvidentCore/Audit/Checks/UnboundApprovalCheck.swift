@@ -32,9 +32,11 @@ public struct UnboundApprovalCheck: AuditCheck {
         context.program.policies.compactMap { policy in
             guard let claims = context.policyStandings[policy.file]?.unbound, !claims.isEmpty else { return nil }
             let id = policy.id.value
+            let versions = FindingText.unique(claims.map { $0.version ?? "(none)" })
             let details = claims.map { "\($0.claim) claims \($0.by)'s approval of version \($0.version ?? "(none)"), but \($0.reason)" }
             return context.finding(self, subject: id, owner: policy.owner?.value,
-                                   message: "\(id): \(FindingText.list(details)); \(claims.count == 1 ? "it approves" : "they approve") nothing",
+                                   message: "\(id): approvals of \(FindingText.count(versions.count, "version")) claimed in commits the approver did not make approve nothing: "
+                                       + FindingText.list(details),
                                    evidence: [policy.file] + claims.map(\.commit), items: claims.map { $0.version ?? "(none)" })
         }
     }
