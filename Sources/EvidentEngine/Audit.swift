@@ -191,7 +191,7 @@ extension ComplianceRepository {
     /// The requested cycle, else the one whose window holds the clock, else the latest.
     static func select(cycle requested: String?, from cycles: [AuditCycle], clock: Day) -> AuditCycle? {
         if let requested { return cycles.first { $0.id == requested } }
-        return cycles.first { $0.start <= clock && clock <= $0.end } ?? cycles.max { $0.end < $1.end }
+        return AuditCycle.current(in: cycles, on: clock)
     }
 
     /// With trust.require_signed, a commit counts as signed only when its signature verifies for

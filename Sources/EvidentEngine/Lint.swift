@@ -46,13 +46,13 @@ extension ComplianceRepository {
             let program = try Program.load(from: source)
             return (program, try committedVersions(of: program.policies, changedIn: source))
         }
-        var policyHistory: [String: PolicyProof]?
+        var policyHistory: [String: [PolicyRevision]]?
         if request.readsHistory && git.headCommit() != nil {
             let revision = try mainlineRevision(explicit: request.ref, layout: program.configuration.layout)
             policyHistory = try mapped {
                 let tip = try git.resolveCommit(revision).commit
-                return try PolicyHistory.proofs(repository: git, revision: revision, configuration: program.configuration,
-                                                signatures: try SignatureCache.required(by: program.configuration, in: git, at: tip))
+                return try PolicyHistory.revisions(repository: git, revision: revision, configuration: program.configuration,
+                                                   signatures: try SignatureCache.required(by: program.configuration, in: git, at: tip))
             }
         }
         let context = LintContext(program: program, policyHistory: policyHistory, stagedChanges: stagedChanges,

@@ -2,18 +2,16 @@ import EvidentCore
 import EvidentGit
 import Foundation
 
-/// What the mainline history proves about each policy file: when it landed and which
-/// approvals the history binds to their approvers (read through the persisted history index).
+/// Each policy file's revisions as the mainline history has them, which `PolicyStanding`
+/// judges for `lint` and `audit` alike (read through the persisted history index).
 enum PolicyHistory {
-    static func proofs(repository: Repository, revision: String, configuration: ProgramConfiguration,
-                       signatures: SignatureCache?) throws(RepositoryError) -> [String: PolicyProof] {
+    static func revisions(repository: Repository, revision: String, configuration: ProgramConfiguration,
+                          signatures: SignatureCache?) throws(RepositoryError) -> [String: [PolicyRevision]] {
         let layout = configuration.layout
         // The same roots as `history` and `audit`, so every command extends one persisted index.
         let roots = layout.complianceFolders.compactMap { try? HistoryRoot($0) }
         let history = try HistoryReader(repository: repository).read(revision: revision, roots: roots).history
-        return try revisions(in: history, under: layout.policies, repository: repository, signatures: signatures).mapValues {
-            ApprovalProof.proof(of: $0, people: configuration.people, requireSigned: configuration.requireSigned)
-        }
+        return try revisions(in: history, under: layout.policies, repository: repository, signatures: signatures)
     }
 
     /// Each policy file's revisions as they landed, read from a history that covers the policies

@@ -42,11 +42,14 @@ extension ComplianceRepository {
             let folder = String(path.dropLast(RecordFiles.json.count + 1))
             report.problems += try renderingProblems(of: record, in: folder, at: tip)
             report.problems += try chainProblems(of: record, path: path, audited: audited, tip: tip)
-            guard record.tool == EvidentVersion.tool else {
+            // Only this version, writing this format, can give the same bytes again.
+            let format = record.formatVersion ?? 1
+            guard record.tool == EvidentVersion.tool && format == AuditRecord.currentFormat else {
                 let rendered = record.renderings == nil
-                    ? "; record.md and report.html were not checked: a record of format \(record.formatVersion ?? 1) keeps no digest of them"
+                    ? "; record.md and report.html were not checked: a record of format \(format) keeps no digest of them"
                     : ", and record.md and report.html against their digests"
-                report.notes.append("\(path): written by \(record.tool), not \(EvidentVersion.tool), so its findings, populations and samples were not re-derived; checked its audited commit's place on the first-parent mainline, its chain to the previous record\(rendered)")
+                let writer = record.tool == EvidentVersion.tool ? "in record format \(format), not \(AuditRecord.currentFormat)" : "by \(record.tool), not \(EvidentVersion.tool)"
+                report.notes.append("\(path): written \(writer), so its findings, populations and samples were not re-derived; checked its audited commit's place on the first-parent mainline, its chain to the previous record\(rendered)")
                 continue
             }
             do {

@@ -123,12 +123,15 @@ public struct RecordJSONRenderer: DocumentRenderer {
     private static func finding(_ json: inout JSONWriter, _ finding: AuditRecord.Finding) {
         json.object { json in
             json.member("code", finding.code)
+            if let count = finding.count { json.member("count", count) }
             json.member("due", finding.due)
             json.member("evidence", finding.evidence)
             json.member("id", finding.id)
+            if let items = finding.items { json.member("items", items) }
             json.member("message", finding.message)
             json.member("owner", finding.owner)
             json.member("period", finding.period)
+            if let periods = finding.periods { json.member("periods", periods) }
             json.member("severity", finding.severity.rawValue)
             json.member("status", finding.status.rawValue)
             json.member("subject", finding.subject)

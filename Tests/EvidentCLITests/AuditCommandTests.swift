@@ -34,7 +34,7 @@ import Testing
         let result = try EvidentBinary.run(["audit", "--dry-run", "--format", "json", "--fail-on", "never"], in: repository.url)
         #expect(result.status == 0, "\(result.error)")
         let record = try record(result)
-        #expect(record.findings.contains { $0.code == "EVID-MISSING-PERIOD" && $0.subject == "AC-01" && $0.period == "2026-04-01…2026-06-30" })
+        #expect(record.findings.contains { $0.code == "EVID-MISSING-PERIOD" && $0.subject == "AC-01" && $0.listedPeriods == ["2026-04-01…2026-06-30"] })
         #expect(record.controls.first { $0.id == "AC-01" }?.periods.map(\.state) == [.onTime, .missing, .onTime, .onTime])
         #expect(record.clock == "2026-12-20")
         #expect(record.auditedCommit == (try Git.text(["rev-parse", "HEAD"], in: repository.url)))

@@ -2,7 +2,8 @@ import EvidentCore
 import Testing
 
 /// Every audit check's examples are its tests: triggering ones must raise exactly the findings
-/// they expect (by subject and period), the others none.
+/// they expect (by subject, with the periods and items each lists), at most one per subject,
+/// and the others none.
 @Suite struct AuditCheckExampleTests {
     struct CheckCase: CustomTestStringConvertible, Sendable {
         let check: any AuditCheck.Type
@@ -20,8 +21,12 @@ import Testing
             let findings = checkCase.check.init().findings(context)
             #expect(!findings.isEmpty, "\(description.code): triggering example \(index) found nothing")
             #expect(!example.expected.isEmpty, "\(description.code): triggering example \(index) expects no finding (expecting:)")
+            #expect(Set(findings.map(\.key)).count == findings.count, "\(description.code): triggering example \(index) raised two findings for one subject")
             for finding in findings {
                 #expect(finding.code == description.code && finding.severity == description.severity)
+                // The message names how many periods or items the finding lists.
+                #expect(finding.count < 2 || " \(finding.message)".contains(" \(finding.count) ") || finding.message.contains("(\(finding.count) "),
+                        "\(description.code): \(finding.message)")
                 #expect(finding.due <= context.cycle.fieldwork!.adding(days: -7))
                 #expect(!finding.evidence.isEmpty)
             }
@@ -53,7 +58,7 @@ import Testing
 
     @Test func findingsAreOrderedByImpact() throws {
         let example = AuditExample(["evidence/AC-01/2026-04-10-review.md": ""],
-                                   landed: ["evidence/AC-01/2026-07-08-review.md": Day("2026-10-30")!])
+                                   landed: ["evidence/AC-01/2026-07-08-review.md": Day("2026-10-30")!, "evidence/AC-01/2026-01-15-review.md": Day("2026-01-10")!])
         let findings = Auditor().run(try example.context())
         #expect(findings.map(\.severity) == findings.map(\.severity).sorted(by: >))
         #expect(findings.first?.code == "EVID-MISSING-PERIOD")

@@ -3,9 +3,9 @@ import Foundation
 import Testing
 
 @Suite struct AuditRecordTests {
-    /// Two unapproved changes to one policy share code, subject and first evidence; their ids
-    /// must still differ, and the first keeps the id a single change would have had.
-    @Test func findingIDsAreUniqueWhenFindingsLookAlike() throws {
+    /// Two unapproved changes to one policy are one problem: one finding listing both versions,
+    /// under the id one change alone has, which is made of the code and subject only.
+    @Test func aFindingKeepsItsIdHoweverManyItemsItLists() throws {
         let file = "policies/POL-ACCESS-CONTROL.md"
         let base = ExampleProgram.revisions(topic: "access-control", landed: Day(year: 2026, month: 1, day: 10)!)
         let first = ExampleProgram.revision(topic: "access-control", version: "1.1", approvals: [("dave", "1.0")], body: "New text.", on: Day(year: 2026, month: 5, day: 1)!)
@@ -16,11 +16,13 @@ import Testing
         }
         let twice = try record(base + [first, second])
         let unapproved = twice.findings.filter { $0.code == "POL-CHANGE-UNAPPROVED" }
-        #expect(unapproved.count == 2)
+        #expect(unapproved.map(\.items) == [["1.1", "1.2"]])
+        #expect(unapproved.map(\.count) == [2])
         let ids = twice.findings.map(\.id)
         #expect(Set(ids).count == ids.count)
         let once = try record(base + [first]).findings.filter { $0.code == "POL-CHANGE-UNAPPROVED" }
-        #expect(once.map(\.id) == [unapproved[0].id])
+        #expect(once.map(\.id) == unapproved.map(\.id))
+        #expect(once.map(\.id) == [FindingKey(code: "POL-CHANGE-UNAPPROVED", subject: "POL-ACCESS-CONTROL").id])
     }
 
     @Test func unreadableRecordsNameTheFileAndWhere() {

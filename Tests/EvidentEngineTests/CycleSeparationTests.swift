@@ -73,11 +73,11 @@ import Testing
             // 2026 audited at the 2027 tip: its history holds 2027's events, which are not its to raise.
             let year2026Later = try builder.repository.audit(AuditRequest(cycle: "2026", clock: Day("2027-01-08")))
             if planted {
-                #expect(positions(year2026.findings) == ["EVID-CLAIM-MISMATCH AC-01", "EVID-LATE AC-01 \(Self.q2)"])
+                // Q2's review claims a day 101 days before it landed because it is late: EVID-LATE says so.
+                #expect(positions(year2026.findings) == ["EVID-LATE AC-01 \(Self.q2)"])
                 #expect(positions(year2027.findings) == ["EVID-DELETED AC-01", "EVID-MODIFIED-AFTER-LANDING AC-01"], "\(year2027.findings.map(\.message))")
                 // The deletion leaves 2026's Q3 without evidence at the tip; the deletion itself is 2027's.
-                #expect(positions(year2026Later.findings) == ["EVID-CLAIM-MISMATCH AC-01", "EVID-LATE AC-01 \(Self.q2)",
-                                                              "EVID-MISSING-PERIOD AC-01 2026-07-01…2026-09-30"])
+                #expect(positions(year2026Later.findings) == ["EVID-LATE AC-01 \(Self.q2)", "EVID-MISSING-PERIOD AC-01 2026-07-01…2026-09-30"])
             } else {
                 #expect(year2026.findings.isEmpty && year2027.findings.isEmpty && year2026Later.findings.isEmpty)
             }

@@ -35,14 +35,14 @@ import Testing
             #expect(pairs.contains("\(planted.code) \(planted.subject)"), "\(planted) not found")
         }
         // Deleting GV-08's second-quarter evidence also leaves that quarter without evidence.
-        #expect(pairs == Set(DemoProgram.planted.map { "\($0.code) \($0.subject)" } + ["EVID-MISSING-PERIOD GV-08", "EVID-LATE AC-06"]))
+        #expect(pairs == Set(DemoProgram.planted.map { "\($0.code) \($0.subject)" } + ["EVID-MISSING-PERIOD GV-08"]))
         // The forged approval binds no one, and the empty commits landed to re-roll the sample changed nothing.
         let forged = try #require(found.first { $0.code == "POL-APPROVAL-UNBOUND" })
         #expect(forged.subject == "POL-VENDOR" && forged.message.contains("not by executive"), "\(forged.message)")
         #expect(demo.sampleSurvivedSteering == true)
         #expect(demo.run.record.auditedCommit == (try Git.text(["rev-parse", "HEAD"], in: target)), "the record audits the tip after the steering commits")
         let missing = try #require(found.first { $0.code == "EVID-MISSING-PERIOD" && $0.subject == "AC-05" })
-        #expect(missing.period == "2026-07-01…2026-09-30")
+        #expect(missing.periods == ["2026-07-01…2026-09-30"] && missing.count == 1)
 
         let history = try demo.repository.history(HistoryRequest(roots: ["evidence/CM-01"])).history
         let modified = history.files.flatMap(\.events).filter { $0.status == .modified }

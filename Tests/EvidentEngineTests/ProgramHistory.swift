@@ -128,8 +128,8 @@ struct HistoryBuilder {
 }
 
 extension Finding {
-    /// Where a finding is: its code, subject and period, as a scenario states them.
-    var position: String { "\(code) \(subject)" + (period.map { " \($0)" } ?? "") }
+    /// Where a finding is: its code, subject and periods, as a scenario states them.
+    var position: String { ([code, subject] + periods.map(\.description)).joined(separator: " ") }
 }
 
 /// A run's findings by position, sorted, as a scenario compares them.

@@ -20,15 +20,18 @@ import Testing
         return fixture
     }
 
-    /// The record's JSON without the members format 2 added, as an older Evident wrote it.
+    /// The record's JSON without the members formats 2 and 3 added, as an older Evident wrote it.
     static func formatOne(_ json: String) throws -> String {
         let added: Set<String> = ["format_version", "renderings", "conclusion", "population_sha256", "seed", "size_rule",
                                   "binding", "binding_commit", "unsampled_conclusions"]
-        func strip(_ value: Any) -> Any {
+        // Format 3 added these to findings (a control's `periods` is older).
+        let addedToFindings: Set<String> = ["periods", "items", "count"]
+        func strip(_ value: Any, inFindings: Bool = false) -> Any {
             if let object = value as? [String: Any] {
-                return object.filter { !added.contains($0.key) }.mapValues(strip)
+                return Dictionary(uniqueKeysWithValues: object.filter { !added.contains($0.key) && !(inFindings && addedToFindings.contains($0.key)) }
+                    .map { ($0.key, strip($0.value, inFindings: $0.key == "findings")) })
             }
-            if let array = value as? [Any] { return array.map(strip) }
+            if let array = value as? [Any] { return array.map { strip($0, inFindings: inFindings) } }
             return value
         }
         let stripped = strip(try JSONSerialization.jsonObject(with: Data(json.utf8)))

@@ -31,11 +31,15 @@ import Testing
                        {"id": "POL-02", "approvals": []}],
           "findings": [{"id": "F-1", "code": "EVID-MISSING", "severity": "high", "subject": "AC-02", "owner": "it-lead", "due": "2027-01-13",
                         "status": "open", "message": "no evidence\\nfor Q2 — 😀 \\\\ \\u001f", "evidence": ["a/b", "c"], "period": "2026-04-01/2026-06-30"},
-                       {"id": "F-2", "code": "POL-UNAPPROVED", "severity": "medium", "subject": "POL-02", "due": "2027-01-13", "status": "overdue", "message": "m", "evidence": []}],
+                       {"id": "F-2", "code": "POL-UNAPPROVED", "severity": "medium", "subject": "POL-02", "due": "2027-01-13", "status": "overdue", "message": "m", "evidence": []},
+                       {"id": "F-3", "code": "EVID-LATE", "severity": "medium", "subject": "AC-02", "due": "2027-01-13", "status": "open", "message": "late",
+                        "evidence": ["e"], "periods": ["2026-01-01…2026-03-31", "2026-04-05"], "items": ["evidence/AC-02/2026-Q1 review.md", "é"], "count": 2},
+                       {"id": "F-4", "code": "TIMING-EARLY", "severity": "low", "subject": "2026", "due": "2027-01-13", "status": "open", "message": "early",
+                        "evidence": ["evident.yaml"], "periods": [], "items": [], "count": 0}],
           "follow_up": [{"id": "F-0", "code": "EVID-LATE", "subject": "AC-01", "status": "remediated"}],
           "tester": "auditor", "previous": "ab",
           "unsampled_conclusions": [{"control": "AC-02", "item": "evidence/AC-02/2026-Q1 review.md", "conclusion": "exception: \\"late\\""},
-                                    {"control": "AC-09", "item": "é", "conclusion": "pass"}], "format_version": 2, "renderings": {"record.md": "m", "report.html": "h"}
+                                    {"control": "AC-09", "item": "é", "conclusion": "pass"}], "format_version": 3, "renderings": {"record.md": "m", "report.html": "h"}
         }
         """
         return try JSONDecoder().decode(AuditRecord.self, from: Data(json.utf8))

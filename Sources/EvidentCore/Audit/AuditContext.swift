@@ -1,9 +1,9 @@
 /// Everything an audit check may look at: the program at the audited commit, the cycle, the
 /// audit's clock and what the mainline history proves.
 public struct AuditContext: Sendable {
-    public var program: Program { didSet { drawSamples() } }
-    public var cycle: AuditCycle { didSet { drawSamples() } }
-    public var clock: Day
+    public var program: Program { didSet { drawSamples(); judgePolicies() } }
+    public var cycle: AuditCycle { didSet { drawSamples(); judgePolicies() } }
+    public var clock: Day { didSet { judgePolicies() } }
     /// Proven occurrences per control id.
     public var evidence: [String: [EvidenceProof]]
     /// Populations per control id (controls that are active or retired inside the window).
@@ -11,10 +11,11 @@ public struct AuditContext: Sendable {
     /// The mainline history of every file, by exact path (deleted evidence is only here).
     public var histories: PathHistories
     /// Each policy file's revisions as they landed, oldest first.
-    public var policyRevisions: [String: [PolicyRevision]]
-    /// What the history proves about each policy file, and its text changes in the window (computed once).
-    public private(set) var policyProofs: [String: PolicyProof] = [:]
-    private(set) var policyChanges: [String: (unapproved: [PolicyChanges.Change], selfApproved: [PolicyChanges.Change])] = [:]
+    public var policyRevisions: [String: [PolicyRevision]] { didSet { judgePolicies() } }
+    /// How each policy of the program stands, by file: its review at the clock (or the window's
+    /// end, when that is earlier) and its changes and approval claims in the window. Judged
+    /// whenever what it depends on changes, as `evident lint` judges it.
+    public private(set) var policyStandings: [String: PolicyStanding] = [:]
     /// Findings of the primary checks, for the checks that follow findings up (set by `Auditor`).
     var primaryFindings: [Finding]?
     /// The tester's conclusions on the cycle's samples, when a testing workpaper was committed
@@ -65,14 +66,19 @@ public struct AuditContext: Sendable {
         self.evidence = evidence
         self.populations = populations
         samples = Self.drawSamples(program: program, cycle: cycle, populations: populations, previous: nil)
-        for (file, revisions) in policyRevisions {
-            let parsed = ApprovalProof.parse(revisions)
-            let proof = ApprovalProof.proof(of: revisions, parsed: parsed, people: program.configuration.people,
-                                            requireSigned: program.configuration.requireSigned)
-            policyProofs[file] = proof
-            policyChanges[file] = PolicyChanges.unapprovedOrSelfApproved(revisions, parsed: parsed, proof: proof, window: window,
-                                                                         people: program.configuration.people)
-        }
+        judgePolicies()
+    }
+
+    /// The day a policy's review is measured against: the clock, or the window's end when the
+    /// audit runs after it (a review that lapses after the window is the next cycle's).
+    public var reviewDay: Day { min(clock, cycle.end) }
+
+    private mutating func judgePolicies() {
+        let configuration = program.configuration
+        policyStandings = Dictionary(program.policies.map { policy in
+            (policy.file, PolicyStanding.judge(policy, revisions: policyRevisions[policy.file] ?? [], people: configuration.people,
+                                               requireSigned: configuration.requireSigned, window: window, on: reviewDay))
+        }) { first, _ in first }
     }
 
     private mutating func drawSamples() {
@@ -93,10 +99,13 @@ public struct AuditContext: Sendable {
         }
     }
 
-    func finding(_ check: some AuditCheck, subject: String, owner: String?, message: String, evidence: [String] = [], period: DayRange? = nil) -> Finding {
+    /// The finding `check` raises on `subject`, listing `periods` or `items`.
+    func finding(_ check: some AuditCheck, subject: String, owner: String?, message: String, evidence: [String] = [],
+                 periods: [DayRange] = [], items: [String] = []) -> Finding {
         let description = type(of: check).description
         return Finding(code: description.code, severity: description.severity, subject: subject, owner: owner, due: due,
-                       status: due < clock ? .overdue : .open, message: message, evidence: evidence, period: period)
+                       status: due < clock ? .overdue : .open, message: message, evidence: FindingText.unique(evidence),
+                       periods: periods, items: FindingText.unique(items))
     }
 }
 

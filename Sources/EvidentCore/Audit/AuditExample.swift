@@ -2,9 +2,9 @@
 /// which evidence files landed (each `path: day` is one commit adding it; a second day in
 /// `modified` is a later change to it).
 ///
-/// A triggering example lists in `expecting` the findings the check must raise, by subject and
-/// period: a finding's position. The test compares them with the check's findings as a multiset,
-/// so an example cannot pass by raising the code for some other subject or period.
+/// A triggering example lists in `expecting` the findings the check must raise, by subject, with
+/// the periods and items each lists. The test compares them with the check's findings, so an
+/// example cannot pass by raising the code for some other subject, period or item.
 public struct AuditExample: Sendable {
     public var files: [String: String]
     public var landed: [String: Day]
@@ -91,25 +91,29 @@ public struct AuditExample: Sendable {
     }
 }
 
-/// Where a finding must be: the control, policy or other subject it concerns and, for findings
-/// about one period, that period.
+/// Where a finding must be and what it must list: the control, policy or other subject it
+/// concerns, the periods (for findings about periods) and the items.
 public struct ExpectedFinding: Hashable, Sendable, CustomStringConvertible {
     public var subject: String
-    public var period: DayRange?
+    public var periods: [DayRange]
+    public var items: [String]
 
-    public init(_ subject: String, period: DayRange? = nil) {
+    public init(_ subject: String, periods: [DayRange] = [], items: [String] = []) {
         self.subject = subject
-        self.period = period
+        self.periods = periods
+        self.items = items
     }
 
-    /// `subject` with the period given as YYYY-MM-DD days.
-    public init(_ subject: String, from start: String, to end: String) {
-        self.init(subject, period: DayRange(start: Day(start)!, end: Day(end)!))
+    /// `subject` with one period given as YYYY-MM-DD days.
+    public init(_ subject: String, from start: String, to end: String, items: [String] = []) {
+        self.init(subject, periods: [DayRange(start: Day(start)!, end: Day(end)!)], items: items)
     }
 
     public init(_ finding: Finding) {
-        self.init(finding.subject, period: finding.period)
+        self.init(finding.subject, periods: finding.periods, items: finding.items)
     }
 
-    public var description: String { period.map { "\(subject) \($0)" } ?? subject }
+    public var description: String {
+        ([subject] + periods.map(\.description) + (items.isEmpty ? [] : ["[" + items.joined(separator: ", ") + "]"])).joined(separator: " ")
+    }
 }

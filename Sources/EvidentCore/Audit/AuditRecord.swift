@@ -5,8 +5,10 @@ import Foundation
 /// state gives the same bytes. It is management's self-assessment, not a SOC 2 report.
 public struct AuditRecord: Codable, Sendable, Equatable {
     /// The version of the record's format: raised whenever what the record says, or how, changes.
-    /// Records without the member are format 1.
-    public static let currentFormat = 2
+    /// Records without the member are format 1. Format 3 raises one finding per code and
+    /// subject, listing its `periods` and `items` with their `count`, where formats 1 and 2
+    /// raised one per period (`period`) and one per commit for the trust findings.
+    public static let currentFormat = 3
 
     public static let statement = "Internal audit (management self-assessment, mock audit) prepared with Evident. It is not a SOC 2 report, an attestation or a certification."
 
@@ -133,7 +135,48 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         public var status: FindingStatus
         public var message: String
         public var evidence: [String]
+        /// The periods it concerns, oldest first, each `start…end` (or one day). Format 3 and
+        /// later, where it is empty for a finding about no period.
+        public var periods: [String]?
+        /// What else it lists: evidence paths, sampled items, versions, commits or codes (see
+        /// `EvidentCore.Finding.items`). Format 3 and later.
+        public var items: [String]?
+        /// How many periods or items it lists. Format 3 and later.
+        public var count: Int?
+        /// Formats 1 and 2, which raised one finding per period: that period.
         public var period: String?
+
+        public init(id: String, code: String, severity: FindingSeverity, subject: String, owner: String?, due: String, status: FindingStatus,
+                    message: String, evidence: [String], periods: [String]? = nil, items: [String]? = nil, count: Int? = nil, period: String? = nil) {
+            self.id = id
+            self.code = code
+            self.severity = severity
+            self.subject = subject
+            self.owner = owner
+            self.due = due
+            self.status = status
+            self.message = message
+            self.evidence = evidence
+            self.periods = periods
+            self.items = items
+            self.count = count
+            self.period = period
+        }
+
+        /// The periods it lists, in whichever format it was written.
+        public var listedPeriods: [String] {
+            periods ?? period.map { [$0] } ?? []
+        }
+
+        /// The periods it lists with runs of consecutive ones joined (see `DayRange.runs`).
+        public var periodRuns: [String] {
+            DayRange.runs(of: listedPeriods.compactMap { DayRange(recorded: $0) }).map(\.description)
+        }
+
+        /// How many periods or items it lists; a finding of format 1 or 2 lists its one period, if any.
+        public var listedCount: Int {
+            count ?? (period == nil ? 0 : 1)
+        }
     }
 
     /// What became of the findings of the last committed run of this cycle.
@@ -243,13 +286,12 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         unsampled.sort { $0.control != $1.control ? $0.control.utf8.lexicographicallyPrecedes($1.control.utf8)
                                                   : $0.item.utf8.lexicographicallyPrecedes($1.item.utf8) }
         let policies = program.policies.sorted { $0.id.value < $1.id.value }.map { policy in
-            let proof = context.policyProofs[policy.file] ?? PolicyProof(firstLanded: nil, approvals: [])
+            let proof = context.policyStandings[policy.file]?.proof ?? PolicyProof(firstLanded: nil, approvals: [])
             return Policy(id: policy.id.value, version: policy.version?.value, owner: policy.owner?.value,
                           approvals: proof.approvals.map {
                               Approval(by: $0.by, version: $0.version, commit: $0.commit, landed: $0.day.description, binding: $0.binding, bindingCommit: $0.bindingCommit)
                           })
         }
-        var seenKeys: [[String]: Int] = [:]
         var record = AuditRecord(
             tool: tool, organization: configuration.organization, system: configuration.system,
             cycle: Cycle(id: context.cycle.id, type: context.cycle.kind.rawValue, start: context.cycle.start.description,
@@ -257,28 +299,32 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             auditedCommit: auditedCommit, clock: context.clock.description,
             categories: TrustCategory.allCases.filter { configuration.categories.contains($0) }.map(\.rawValue),
             criteria: criteria, controls: controls, policies: policies,
+            // One finding per key (`Auditor.run`), so the key alone makes an id that is unique
+            // in the record and stays the same from run to run.
             findings: findings.map { finding in
-                let key = [finding.code, finding.subject, finding.period?.start.description ?? "", finding.evidence.first ?? ""]
-                // Two findings with the same key (two unapproved changes to one policy, say) are
-                // told apart by their order, so ids stay unique and the first keeps its id.
-                seenKeys[key, default: 0] += 1
-                let ordinal = seenKeys[key]!
-                return Finding(id: "F-" + Self.stableID(ordinal > 1 ? key + [String(ordinal)] : key), code: finding.code, severity: finding.severity,
-                               subject: finding.subject, owner: finding.owner, due: finding.due.description, status: finding.status,
-                               message: finding.message, evidence: finding.evidence, period: finding.period?.description)
+                Finding(id: finding.key.id, code: finding.code, severity: finding.severity, subject: finding.subject, owner: finding.owner,
+                        due: finding.due.description, status: finding.status, message: finding.message, evidence: finding.evidence,
+                        periods: finding.periods.map(\.description), items: finding.items, count: finding.count)
             },
             followUp: [], tester: context.testing?.tester?.value, previous: previous,
             unsampledConclusions: unsampled.isEmpty ? nil : unsampled)
-        let currentStatus = Dictionary(record.findings.map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
-        record.followUp = context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }.flatMap(\.record.findings).map { earlier in
-            FollowUp(id: earlier.id, code: earlier.code, subject: earlier.subject, status: currentStatus[earlier.id] ?? .remediated)
-        }
+        record.followUp = followUp(of: context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }, current: record)
         return record
     }
 
-    /// A short id that stays the same for the same finding across runs.
-    static func stableID(_ fields: [String]) -> String {
-        FNV1a.hex(FNV1a.hash(fields: fields))
+    /// What became of each problem an earlier run of the cycle found, once per key: a record of
+    /// an older format lists a problem once per period, under as many ids, and is followed up
+    /// under the first of them.
+    static func followUp(of earlier: [EarlierRecord], current: AuditRecord) -> [FollowUp] {
+        let status = Dictionary(current.findings.map { (current.key(of: $0), $0.status) }) { first, _ in first }
+        var seen: Set<FindingKey> = []
+        return earlier.flatMap { earlier in
+            earlier.record.findings.compactMap { finding in
+                let key = earlier.record.key(of: finding)
+                guard seen.insert(key).inserted else { return nil }
+                return FollowUp(id: finding.id, code: key.code, subject: key.subject, status: status[key] ?? .remediated)
+            }
+        }
     }
 
     private static func occurrence(_ occurrence: ProvenOccurrence) -> Occurrence {

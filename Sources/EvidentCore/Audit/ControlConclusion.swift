@@ -33,12 +33,15 @@ public enum ControlConclusion {
         }
         if let broken = findings.first(where: { integrity.contains($0.code) }) {
             let what = broken.code == "EVID-DELETED" ? "was deleted" : "was modified after it landed"
-            return (.ineffective, "\(broken.evidence.first ?? "evidence") \(what): evidence that changed after landing proves nothing")
+            let which = broken.items.first.map { broken.items.count == 1 ? $0 : "\($0) and \(broken.items.count - 1) more" } ?? broken.evidence.first ?? "evidence"
+            return (.ineffective, "\(which) \(what): evidence that changed after landing proves nothing")
         }
         if let recurring = findings.first(where: { $0.code == "FIND-RECURRING" }) {
-            return (.ineffective, "a deviation recurred from the previous cycle (\(recurring.message.prefix { $0 != " " })): a recurring deviation makes a control ineffective")
+            let codes = recurring.items.isEmpty ? String(recurring.message.prefix { $0 != " " }) : recurring.items.joined(separator: ", ")
+            return (.ineffective, "a deviation recurred from the previous cycle (\(codes)): a recurring deviation makes a control ineffective")
         }
-        let deviating = Set(findings.filter { itemDeviations.contains($0.code) }.map { $0.evidence.first ?? $0.message })
+        // Each deviating item once, however many findings list it.
+        let deviating = Set(findings.filter { itemDeviations.contains($0.code) }.flatMap { $0.items.isEmpty ? [$0.evidence.first ?? $0.message] : $0.items })
         if populationSize >= 10 && deviating.count * 100 > populationSize * 5 {
             return (.ineffective, "\(deviating.count) of \(populationSize) items deviate, more than 5 % of a population of 10 or more")
         }

@@ -12,11 +12,17 @@ public enum FindingStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case open, remediated, overdue
 }
 
-/// A shortfall the internal audit found.
+/// A shortfall the internal audit found: one problem of one kind (`code`) on one subject.
+///
+/// The audit raises at most one finding per code and subject (`FindingKey`): a control missing
+/// forty daily periods has one `EVID-MISSING-PERIOD` finding that lists them. What a finding
+/// lists is kept as data, `periods` or `items`, so that a report can count, group or shorten the
+/// list; the message names the count and the list in words.
 public struct Finding: Hashable, Sendable {
     public var code: String
     public var severity: FindingSeverity
-    /// The control or policy it concerns (`program` for scope-wide findings).
+    /// The control or policy it concerns, or the cycle id, criterion, topic or person for
+    /// findings about those.
     public var subject: String
     public var owner: String?
     public var due: Day
@@ -24,11 +30,15 @@ public struct Finding: Hashable, Sendable {
     public var message: String
     /// What raised it: evidence paths and commit ids.
     public var evidence: [String]
-    /// The period it concerns, for period findings.
-    public var period: DayRange?
+    /// The periods it concerns, oldest first, for findings about periods (missing, late).
+    public var periods: [DayRange]
+    /// What else it lists, in the order the message names them: evidence paths, sampled items,
+    /// policy versions, commits, or the codes of the findings it follows up. Empty for a
+    /// finding about its subject as a whole.
+    public var items: [String]
 
     public init(code: String, severity: FindingSeverity, subject: String, owner: String?, due: Day, status: FindingStatus,
-                message: String, evidence: [String], period: DayRange? = nil) {
+                message: String, evidence: [String], periods: [DayRange] = [], items: [String] = []) {
         self.code = code
         self.severity = severity
         self.subject = subject
@@ -37,8 +47,12 @@ public struct Finding: Hashable, Sendable {
         self.status = status
         self.message = message
         self.evidence = evidence
-        self.period = period
+        self.periods = periods
+        self.items = items
     }
+
+    /// How many periods or items it lists (0 for a finding about its subject as a whole).
+    public var count: Int { periods.isEmpty ? items.count : periods.count }
 }
 
 extension FindingSeverity {

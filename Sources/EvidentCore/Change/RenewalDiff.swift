@@ -84,7 +84,8 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         public var subject: String
         public var owner: String?
         public var severity: FindingSeverity
-        /// How many findings of this code and subject each cycle has.
+        /// How many periods or items each cycle's finding of this code and subject lists (1 for
+        /// a finding about its subject as a whole, 0 when the cycle has none).
         public var before: Int
         public var after: Int
         public var message: String
@@ -262,15 +263,20 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
     /// findings concern a period the other side had not judged yet (pending at its clock) is
     /// pending, not new or resolved: the other side may yet raise it.
     private static func findings(_ earlier: AuditRecord, _ later: AuditRecord) -> Findings {
-        func grouped(_ findings: [AuditRecord.Finding]) -> [FindingKey: [AuditRecord.Finding]] {
-            Dictionary(grouping: findings.filter { !$0.code.hasPrefix("FIND-") }) { $0.key }
+        // A record of format 3 has one finding per key; an older one may have several (one per
+        // period). Either way a group counts the periods or items its findings list.
+        func grouped(_ record: AuditRecord) -> [FindingKey: [AuditRecord.Finding]] {
+            Dictionary(grouping: record.findings.filter { !$0.code.hasPrefix("FIND-") }) { record.key(of: $0) }
         }
-        let groupsA = grouped(earlier.findings)
-        let groupsB = grouped(later.findings)
+        func count(_ findings: [AuditRecord.Finding]?) -> Int {
+            (findings ?? []).reduce(0) { $0 + max($1.listedCount, 1) }
+        }
+        let groupsA = grouped(earlier)
+        let groupsB = grouped(later)
         func group(_ key: FindingKey) -> FindingGroup {
             let latest = (groupsB[key] ?? groupsA[key])!.first!
-            return FindingGroup(code: latest.code, subject: latest.subject, owner: latest.owner, severity: latest.severity,
-                                before: groupsA[key]?.count ?? 0, after: groupsB[key]?.count ?? 0, message: latest.message, note: nil)
+            return FindingGroup(code: key.code, subject: key.subject, owner: latest.owner, severity: latest.severity,
+                                before: count(groupsA[key]), after: count(groupsB[key]), message: latest.message, note: nil)
         }
         let order: (FindingGroup, FindingGroup) -> Bool = {
             ($1.severity, $0.code, $0.subject) < ($0.severity, $1.code, $1.subject)
@@ -279,11 +285,12 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         func pendingCounterparts(_ findings: [AuditRecord.Finding], in record: AuditRecord, other: AuditRecord) -> [String] {
             var periods: [String] = []
             for finding in findings {
-                guard let period = finding.period.flatMap(Self.period),
-                      let counterpart = Self.counterpart(of: period, subject: finding.subject, from: record, in: other),
-                      counterpart.state == .pending else { continue }
-                let text = "\(counterpart.start)…\(counterpart.end)"
-                if !periods.contains(text) { periods.append(text) }
+                for period in finding.listedPeriods.compactMap({ DayRange(recorded: $0) }) {
+                    guard let counterpart = Self.counterpart(of: period, subject: finding.subject, from: record, in: other),
+                          counterpart.state == .pending else { continue }
+                    let text = "\(counterpart.start)…\(counterpart.end)"
+                    if !periods.contains(text) { periods.append(text) }
+                }
             }
             return periods
         }
@@ -308,13 +315,6 @@ public struct RenewalDiff: Codable, Equatable, Sendable {
         }
         return Findings(new: new.sorted(by: order), resolved: resolved.sorted(by: order), recurring: recurring.sorted(by: order),
                         pending: pending.sorted(by: order))
-    }
-
-    /// A finding's period as the record writes it (`start…end`, or one day).
-    static func period(_ text: String) -> DayRange? {
-        let parts = text.components(separatedBy: "…")
-        guard let start = parts.first.flatMap({ Day($0) }), let end = parts.last.flatMap({ Day($0) }) else { return nil }
-        return DayRange(start: start, end: end)
     }
 
     /// The period of `subject` in `other` that corresponds to `period` of `record`: the one that

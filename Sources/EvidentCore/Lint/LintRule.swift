@@ -36,7 +36,8 @@ public struct RuleExample: Sendable {
     /// Files of `files` that are symbolic links or submodules instead.
     public var kinds: [String: ProgramFileEntry.Kind]
     public var removed: [String]
-    public var policyHistory: [String: PolicyProof]?
+    /// Each policy file's mainline revisions, oldest first (for the rules that read history).
+    public var policyHistory: [String: [PolicyRevision]]?
     public var staged: [StagedChange]?
     /// Files as they were before the change being linted (for the rules that compare).
     public var before: [String: String]
@@ -45,7 +46,7 @@ public struct RuleExample: Sendable {
     public var expected: Set<SourceLocation>
 
     public init(_ files: [String: String] = [:], kinds: [String: ProgramFileEntry.Kind] = [:], removing removed: [String] = [],
-                policyHistory: [String: PolicyProof]? = nil, staged: [StagedChange]? = nil, before: [String: String] = [:],
+                policyHistory: [String: [PolicyRevision]]? = nil, staged: [StagedChange]? = nil, before: [String: String] = [:],
                 today: Day = Day(year: 2026, month: 6, day: 1)!, expecting locations: [SourceLocation] = []) {
         var stripped: [String: String] = [:]
         var expected = Set(locations)
@@ -88,23 +89,35 @@ public struct RuleExample: Sendable {
 
 /// Everything a rule may look at.
 public struct LintContext: Sendable {
-    public var program: Program
-    /// What mainline history proves about each policy file; nil when history was not read.
-    public var policyHistory: [String: PolicyProof]?
+    public let program: Program
+    /// Each policy file's mainline revisions, oldest first; nil when history was not read.
+    public let policyHistory: [String: [PolicyRevision]]?
     /// What the change being linted does (`--staged`, `evident pr`); nil otherwise.
     public var stagedChanges: [StagedChange]?
     /// Policies as they were before the change, by file: those whose file the change modifies.
     public var previousPolicies: [String: Policy]
     /// The day deadlines are measured against.
-    public var today: Day
+    public let today: Day
+    /// How each policy stands on `today`, by file, with its changes and approval claims judged
+    /// in the window of the cycle that holds today (else the one that ends last), as the audit
+    /// of that cycle judges them at that clock; nil when history was not read.
+    public let policyStandings: [String: PolicyStanding]?
 
-    public init(program: Program, policyHistory: [String: PolicyProof]? = nil, stagedChanges: [StagedChange]? = nil,
+    public init(program: Program, policyHistory: [String: [PolicyRevision]]? = nil, stagedChanges: [StagedChange]? = nil,
                 previousPolicies: [String: Policy] = [:], today: Day) {
         self.program = program
         self.policyHistory = policyHistory
         self.stagedChanges = stagedChanges
         self.previousPolicies = previousPolicies
         self.today = today
+        let configuration = program.configuration
+        let window = AuditCycle.current(in: configuration.cycles, on: today)?.window
+        policyStandings = policyHistory.map { history in
+            Dictionary(program.policies.map { policy in
+                (policy.file, PolicyStanding.judge(policy, revisions: history[policy.file] ?? [], people: configuration.people,
+                                                   requireSigned: configuration.requireSigned, window: window, on: today))
+            }) { first, _ in first }
+        }
     }
 }
 

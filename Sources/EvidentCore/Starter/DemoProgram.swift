@@ -13,7 +13,9 @@ public enum DemoProgram {
     public static let planted: [(code: String, subject: String)] = [
         ("EVID-MISSING-PERIOD", "AC-05"), ("EVID-LATE", "OP-03"), ("EVID-MODIFIED-AFTER-LANDING", "CM-01"),
         ("EVID-DELETED", "GV-08"), ("EVID-CLAIM-MISMATCH", "AC-06"), ("POL-SELF-APPROVED", "POL-ACCESS"),
-        ("POL-CHANGE-UNAPPROVED", "POL-VENDOR"), ("POL-APPROVAL-UNBOUND", "POL-VENDOR"),
+        // The forged approval of POL-VENDOR's change is one finding: the change it claims to
+        // approve is unapproved because of it (`FindingConsequences`).
+        ("POL-APPROVAL-UNBOUND", "POL-VENDOR"),
     ]
 
     /// Commits that try to re-roll the sample after the audit: they change nothing, so the
@@ -73,7 +75,8 @@ public enum DemoProgram {
             for claimed in claimedDays(control.frequency) {
                 if withProblems && control.id == "AC-05" && claimed == day("2026-09-28") { continue }
                 if withProblems && control.id == "OP-03" && claimed == day("2026-07-25") { occurrence(control.id, claimed, landing: day("2026-08-30")); continue }
-                if withProblems && control.id == "AC-06" && claimed == day("2026-06-28") { occurrence(control.id, claimed, landing: day("2026-08-20")); continue }
+                // Dated a week after the commit that landed it.
+                if withProblems && control.id == "AC-06" && claimed == day("2026-06-28") { occurrence(control.id, claimed, landing: day("2026-06-21")); continue }
                 occurrence(control.id, claimed)
             }
         }

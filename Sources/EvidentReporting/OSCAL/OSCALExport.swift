@@ -70,7 +70,9 @@ public enum OSCALExport {
             let related = controlIDs.contains(finding.subject) ? [OSCAL.RelatedObservation(observationUUID: uuid("observation:\(finding.subject)"))] : nil
             let props = [OSCAL.Property.evident("finding-id", finding.id), .evident("code", finding.code), .evident("severity", finding.severity.rawValue),
                          .evident("subject", finding.subject), .evident("owner", finding.owner), .evident("status", finding.status.rawValue),
-                         .evident("period", finding.period)].compactMap { $0 } + finding.evidence.compactMap { OSCAL.Property.evident("evidence", $0) }
+                         .evident("count", finding.listedCount > 0 ? String(finding.listedCount) : nil)].compactMap { $0 }
+                + finding.periodRuns.compactMap { OSCAL.Property.evident("period", $0) } + (finding.items ?? []).compactMap { OSCAL.Property.evident("item", $0) }
+                + finding.evidence.compactMap { OSCAL.Property.evident("evidence", $0) }
             risks.append(OSCAL.Risk(
                 uuid: riskUUID, title: "\(finding.code) on \(finding.subject)", description: finding.message,
                 statement: "Raised by Evident's \(finding.code) check (severity \(finding.severity.rawValue)); to be fixed by \(finding.owner ?? "the program's owner") before \(finding.due).",

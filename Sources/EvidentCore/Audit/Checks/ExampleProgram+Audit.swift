@@ -27,13 +27,27 @@ extension ExampleProgram {
 
     /// A committed record of `cycle` with at most one finding.
     static func earlierRecord(cycle: String, onMainline: Bool = true, finding: (code: String, subject: String)? = nil, due: String = "2026-01-18") -> EarlierRecord {
-        let findings = finding.map { [AuditRecord.Finding(id: "F-000000000001", code: $0.code, severity: .high, subject: $0.subject, owner: "alice",
-                                                           due: due, status: .open, message: "earlier", evidence: ["x"], period: nil)] } ?? []
+        earlierRecord(cycle: cycle, onMainline: onMainline, format: AuditRecord.currentFormat,
+                      findings: finding.map { [($0.code, $0.subject, nil)] } ?? [], due: due)
+    }
+
+    /// A committed record of `cycle` in record format `format`, with one finding per entry of
+    /// `findings` (code, subject and, for formats 1 and 2, the one period it was about).
+    static func earlierRecord(cycle: String, onMainline: Bool = true, format: Int, findings: [(code: String, subject: String, period: String?)],
+                              due: String) -> EarlierRecord {
+        let listed = findings.enumerated().map { index, finding in
+            let id = format < 3 ? "F-" + String(repeating: "0", count: 15) + String(index + 1) : FindingKey(code: finding.code, subject: finding.subject).id
+            return AuditRecord.Finding(id: id, code: finding.code, severity: .high, subject: finding.subject, owner: "alice", due: due, status: .open,
+                                       message: "earlier", evidence: ["x"], periods: format < 3 ? nil : finding.period.map { [$0] } ?? [],
+                                       items: format < 3 ? nil : [], count: format < 3 ? nil : finding.period == nil ? 0 : 1,
+                                       period: format < 3 ? finding.period : nil)
+        }
         let year = Int(cycle) ?? 2025
-        let record = AuditRecord(tool: "evident", organization: nil, system: nil,
+        var record = AuditRecord(tool: "evident", organization: nil, system: nil,
                                  cycle: .init(id: cycle, type: 2, start: "\(year)-01-01", end: "\(year)-12-31", fieldwork: nil),
                                  auditedCommit: String(repeating: "c", count: 40), clock: "\(year)-12-01", categories: ["security"],
-                                 criteria: [], controls: [], policies: [], findings: findings, followUp: [], tester: nil, previous: nil)
+                                 criteria: [], controls: [], policies: [], findings: listed, followUp: [], tester: nil, previous: nil)
+        record.formatVersion = format
         return EarlierRecord(path: "audits/\(cycle)/record.json", record: record, auditedCommitOnMainline: onMainline)
     }
 }

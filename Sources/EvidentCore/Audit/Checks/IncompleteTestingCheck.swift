@@ -5,11 +5,12 @@
 /// periods tested so far, so an item that lands in it later shows up here until it is concluded.
 public struct IncompleteTestingCheck: AuditCheck {
     public static let description = CheckDescription(
-        code: "TEST-INCOMPLETE", summary: "The cycle has a testing.yaml, but an item of a control's sample has no conclusion in it.", severity: .low,
+        code: "TEST-INCOMPLETE", summary: "The cycle has a testing.yaml, but items of a control's sample have no conclusion in it; one finding per control, listing them.", severity: .low,
         triggering: [
-            AuditExample([TestingWorkpaperInvalidCheck.workpaper: "tester: dave\nconclusions: {}\n"], expecting: [ExpectedFinding("AC-01")]),
-            AuditExample([TestingWorkpaperInvalidCheck.workpaper: "tester: dave\nconclusions:\n  AC-01:\n    evidence/AC-01/2026-01-15-review.md: {result: pass}\n"],
-                         expecting: [ExpectedFinding("AC-01")]),
+            AuditExample([TestingWorkpaperInvalidCheck.workpaper: "tester: dave\nconclusions: {}\n"],
+                         expecting: [ExpectedFinding("AC-01", items: ["evidence/AC-01/2026-04-10-review.md", "evidence/AC-01/2026-07-08-review.md"])]),
+            AuditExample([TestingWorkpaperInvalidCheck.workpaper: "tester: dave\nconclusions:\n  AC-01:\n    evidence/AC-01/2026-04-10-review.md: {result: pass}\n"],
+                         expecting: [ExpectedFinding("AC-01", items: ["evidence/AC-01/2026-07-08-review.md"])]),
         ],
         nonTriggering: [
             AuditExample([TestingWorkpaperInvalidCheck.workpaper: TesterExceptionCheck.allAC01(result: "pass", note: nil)]),
@@ -31,7 +32,7 @@ public struct IncompleteTestingCheck: AuditCheck {
             guard !open.isEmpty else { return nil }
             return context.finding(self, subject: id, owner: owner,
                                    message: "\(open.count) of the \(sample.items.count) sampled items of \(id) \(open.count == 1 ? "has" : "have") no conclusion in the testing workpaper: \(open.joined(separator: ", "))",
-                                   evidence: open)
+                                   evidence: open, items: open)
         }
     }
 }

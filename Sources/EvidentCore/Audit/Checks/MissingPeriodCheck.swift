@@ -1,7 +1,10 @@
-/// A period of a periodic control closed with no occurrence.
+/// The closed periods of a periodic control with no occurrence: one finding per control,
+/// listing them.
 public struct MissingPeriodCheck: AuditCheck {
     public static let description = CheckDescription(
-        code: "EVID-MISSING-PERIOD", summary: "A closed period of a periodic control has no occurrence on the mainline, or only backfills (landed after the following period plus grace_days).", severity: .high,
+        code: "EVID-MISSING-PERIOD",
+        summary: "Closed periods of a periodic control have no occurrence on the mainline, or only backfills (landed after the following period plus grace_days); one finding per control, listing the periods.",
+        severity: .high,
         triggering: [
             AuditExample(["evidence/AC-01/2026-04-10-review.md": ""],
                          expecting: [ExpectedFinding("AC-01", from: "2026-04-01", to: "2026-06-30")]),
@@ -15,23 +18,29 @@ public struct MissingPeriodCheck: AuditCheck {
             // A symbolic link is not evidence.
             AuditExample(["evidence/AC-01/2026-04-10-review.md": "../../README.md"], kinds: ["evidence/AC-01/2026-04-10-review.md": .symlink],
                          expecting: [ExpectedFinding("AC-01", from: "2026-04-01", to: "2026-06-30")]),
+            // Two quarters missing: one finding that lists both.
+            AuditExample(["evidence/AC-01/2026-04-10-review.md": "", "evidence/AC-01/2026-07-08-review.md": ""],
+                         expecting: [ExpectedFinding("AC-01", periods: [DayRange(start: Day("2026-04-01")!, end: Day("2026-06-30")!),
+                                                                        DayRange(start: Day("2026-07-01")!, end: Day("2026-09-30")!)])]),
         ],
         nonTriggering: [AuditExample()])
 
     public init() {}
 
     public func findings(_ context: AuditContext) -> [Finding] {
-        context.program.controls.flatMap { control -> [Finding] in
-            guard let population = context.populations[control.id.value] else { return [] }
-            return population.periods.filter { $0.state == .missing }.map { period in
-                let frequency = population.frequency
-                let backfill = period.backfilled.map {
-                    "; it was backfilled on \($0), after \(frequency.backfillDeadline(for: period.period, graceDays: control.graceDays))"
-                } ?? ""
-                return context.finding(self, subject: control.id.value, owner: control.owner?.value,
-                                       message: "no evidence of \(control.id.value) for \(period.period) landed by \(period.period.end.adding(days: control.graceDays))\(backfill)",
-                                       evidence: [control.evidence.value] + period.occurrences.map(\.path), period: period.period)
+        context.program.controls.compactMap { control -> Finding? in
+            guard let population = context.populations[control.id.value] else { return nil }
+            let missing = population.periods.filter { $0.state == .missing }
+            guard !missing.isEmpty else { return nil }
+            let id = control.id.value
+            let backfills = missing.compactMap { period in
+                period.backfilled.map { "\(period.period) on \($0) (after \(population.frequency.backfillDeadline(for: period.period, graceDays: control.graceDays)))" }
             }
+            let end = missing.count == 1 ? "the period's end" : "each period's end"
+            return context.finding(self, subject: id, owner: control.owner?.value,
+                                   message: "no evidence of \(id) for \(FindingText.periods(missing.map(\.period))) landed by \(end) plus \(FindingText.count(control.graceDays, "grace day"))"
+                                       + (backfills.isEmpty ? "" : "; backfilled too late to count: " + backfills.joined(separator: ", ")),
+                                   evidence: [control.evidence.value] + missing.flatMap { $0.occurrences.map(\.path) }, periods: missing.map(\.period))
         }
     }
 }

@@ -2,9 +2,9 @@
 /// control's owner must answer, whatever the history proves.
 public struct TesterExceptionCheck: AuditCheck {
     public static let description = CheckDescription(
-        code: "TEST-EXCEPTION", summary: "The tester concluded exception on an item of a control's sample.", severity: .medium,
+        code: "TEST-EXCEPTION", summary: "The tester concluded exception on items of a control's sample; one finding per control, listing them.", severity: .medium,
         triggering: [AuditExample([TestingWorkpaperInvalidCheck.workpaper: allAC01(result: "exception", note: "No reviewer sign-off")],
-                                  expecting: [ExpectedFinding("AC-01")])],
+                                  expecting: [ExpectedFinding("AC-01", items: ["evidence/AC-01/2026-04-10-review.md", "evidence/AC-01/2026-07-08-review.md"])])],
         nonTriggering: [
             AuditExample([TestingWorkpaperInvalidCheck.workpaper: allAC01(result: "pass", note: nil)]),
             // An exception on an item outside the sample is listed in the record, not raised.
@@ -31,7 +31,7 @@ public struct TesterExceptionCheck: AuditCheck {
             let count = exceptions.count == 1 ? "1 sampled item" : "\(exceptions.count) sampled items"
             return context.finding(self, subject: id, owner: control.owner?.value,
                                    message: "the tester concluded exception on \(count) of \(id): \(listed)",
-                                   evidence: exceptions.map(\.0))
+                                   evidence: exceptions.map(\.0), items: exceptions.map(\.0))
         }
     }
 }

@@ -8,7 +8,8 @@ extension Linter {
         IDMatchesFileRule.self, DuplicateIDRule.self, UnknownCriterionRule.self, UnknownPersonRule.self,
         DanglingReferenceRule.self, ReferenceMismatchRule.self, UncoveredCriterionRule.self, MissingPolicyTopicRule.self,
         MissingEvidenceFolderRule.self, EvidenceNameDateRule.self, EvidenceUnknownControlRule.self, EvidenceNotAFileRule.self,
-        RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, EvidenceAppendOnlyRule.self,
+        RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, PolicyChangeUnapprovedRule.self, PolicySelfApprovedRule.self,
+        PolicyApprovalUnboundRule.self, EvidenceAppendOnlyRule.self,
         PolicyChangeUnversionedRule.self, CodeOwnersStaleRule.self, TestingTesterRule.self, TestingResultRule.self, TestingItemRule.self,
     ]
 }
