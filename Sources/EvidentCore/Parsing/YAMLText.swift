@@ -29,9 +29,10 @@ struct YAMLProblem: Error, Sendable, Equatable {
         self.reference = reference
     }
 
-    /// The problem with its position moved back into `text`: at the end of the stream libyaml
-    /// starts a line after the last one, so a file that ends without a line break (or with one)
-    /// would get a line it does not have. Such a position becomes the end of the last line.
+    /// The problem with its position moved back into `text`, for text that is a whole file: at
+    /// the end of the stream libyaml starts a line after the last one, which such a file does
+    /// not have. That position becomes the end of the last line. (Front matter keeps it: the
+    /// line after its YAML is the closing `---`.)
     func withinText(_ text: String) -> YAMLProblem {
         let lines = SourceText.lines(text)
         guard line > lines.count, let last = lines.last else { return self }
@@ -69,7 +70,7 @@ enum YAMLText {
             if case .scalar(let scalar)? = node, scalar.string.isEmpty, scalar.style == .plain { return nil }
             return node
         } catch let error as YamlError {
-            throw problem(error, in: text).withinText(text)
+            throw problem(error, in: text)
         } catch {
             throw YAMLProblem("invalid YAML", line: 1, column: 1)
         }
