@@ -26,6 +26,11 @@ public struct LintRequest: Sendable {
 extension ComplianceRepository {
     /// The program's diagnostics, in the order every reporter prints them.
     public func lint(_ request: LintRequest) throws(EngineError) -> [Diagnostic] {
+        if request.staged {
+            try requireProgramStaged()
+        } else {
+            try requireProgram(inWorkingTree: try workingTree(toDo: "to lint; use --staged or run in a clone"))
+        }
         // The working tree's evident.yaml is read once, by the program: its problems (a bad
         // path, a link) are diagnostics like any other file's.
         let stagedLayout = request.staged ? try layout(staged: true) : nil
