@@ -23,7 +23,7 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The organization's name, written into evident.yaml.")
     var organization: String = "Example Corp"
 
-    @Option(help: ArgumentHelp("The first day of the first cycle's window (default: the first of next month).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The first day of the first cycle's window (default: the first of next month).", valueName: "YYYY-MM-DD"), transform: Day.argument)
     var start: Day?
 
     @Option(help: ArgumentHelp("Make the first cycle this calendar year, January to December, instead.", valueName: "year"))
@@ -32,7 +32,7 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many months the window runs (default: \(StarterCycle.defaultMonths)).", valueName: "months"))
     var months: Int?
 
-    @Option(help: ArgumentHelp("The day fieldwork starts (default: a month after the window ends).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The day fieldwork starts (default: a month after the window ends).", valueName: "YYYY-MM-DD"), transform: Day.argument)
     var fieldwork: Day?
 
     func run() throws {
