@@ -11,8 +11,8 @@ public struct DueTextRenderer: TextDocumentRenderer {
         var out = DueLines.summary(schedule) + "\n"
         if let commit = schedule.commit { out += "Read from commit \(commit.prefix(10)).\n" }
         for group in schedule.byOwner {
-            out += "\n\(DueLines.owner(group.owner, schedule)): \(DueLines.counts(group.items))\n"
-            for (status, lines) in DueLines.blocks(group.items) {
+            out += "\n\(DueLines.owner(group.owner, schedule, as: TerminalText.line)): \(DueLines.counts(group.items))\n"
+            for (status, lines) in DueLines.blocks(group.items, values: TerminalText.line, paths: TerminalText.path) {
                 out += "  \(DueLines.heading(status)):\n"
                 let width = lines.map(\.deadline.count).max() ?? 0
                 for line in lines {
@@ -36,13 +36,13 @@ public struct DueMarkdownRenderer: TextDocumentRenderer {
         var out = "## What is due\n\n" + DueLines.summary(schedule, emphasis: true) + "\n"
         if let commit = schedule.commit { out += "Read from commit `\(commit.prefix(10))`.\n" }
         for group in schedule.byOwner {
-            out += "\n### \(heading(DueLines.owner(group.owner, schedule)))\n"
-            for (status, lines) in DueLines.blocks(group.items) {
+            out += "\n### \(DueLines.owner(group.owner, schedule, as: MarkdownText.inline))\n"
+            for (status, lines) in DueLines.blocks(group.items, values: MarkdownText.inline, paths: { MarkdownText.code($0, in: .tableCell) }) {
                 out += "\n**\(DueLines.heading(status))**\n\n"
                 out += status == .overdue ? "| due | what | land in | note |\n|---|---|---|---|\n" : "| due | what | land in |\n|---|---|---|\n"
                 for line in lines {
-                    var cells = [line.deadline, cell(line.what), cell(line.path)]
-                    if status == .overdue { cells.append(cell(line.note ?? "")) }
+                    var cells = [line.deadline, line.what, line.path]
+                    if status == .overdue { cells.append(line.note ?? "") }
                     out += "| " + cells.joined(separator: " | ") + " |\n"
                 }
             }
@@ -50,20 +50,13 @@ public struct DueMarkdownRenderer: TextDocumentRenderer {
         return out
     }
 
-    /// Text safe in one table cell: `|` escaped, line breaks as spaces.
-    private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    /// Text safe in a heading: on one line.
-    private func heading(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
 }
 
-/// What the text and Markdown layouts of `evident due` both say, in words.
+/// What the text and Markdown layouts of `evident due` both say, in words. The program's values
+/// (ids, titles, names, paths) go through the layout's encoders, `values` and `paths`, so they
+/// read as text and never as markup or terminal control; Evident's own words need none.
 enum DueLines {
-    /// One listed line: an item, or a run of a control's consecutive periods.
+    /// One listed line, encoded: an item, or a run of a control's consecutive periods.
     struct Line {
         var deadline: String
         var what: String
@@ -80,10 +73,9 @@ enum DueLines {
     }
 
     /// "alice (Alice Smith)", or "No owner" for what no one owns.
-    static func owner(_ key: String?, _ schedule: DueSchedule) -> String {
+    static func owner(_ key: String?, _ schedule: DueSchedule, as encode: (String) -> String) -> String {
         guard let key else { return "No owner" }
-        let name = schedule.names[key].map { " (\(TerminalText.sanitized($0)))" } ?? ""
-        return "\(TerminalText.sanitized(key))\(name)"
+        return encode(key) + (schedule.names[key].map { " (\(encode($0)))" } ?? "")
     }
 
     static func counts(_ items: [DueItem]) -> String {
@@ -99,17 +91,17 @@ enum DueLines {
     }
 
     /// The lines of each status that has any, overdue first.
-    static func blocks(_ items: [DueItem]) -> [(DueItem.Status, [Line])] {
+    static func blocks(_ items: [DueItem], values: (String) -> String, paths: (String) -> String) -> [(DueItem.Status, [Line])] {
         DueItem.Status.allCases.compactMap { status in
             let runs = DueRun.runs(of: items.filter { $0.status == status })
-            return runs.isEmpty ? nil : (status, runs.map(line))
+            return runs.isEmpty ? nil : (status, runs.map { line($0, values: values, paths: paths) })
         }
     }
 
-    static func line(_ run: DueRun) -> Line {
+    static func line(_ run: DueRun, values encode: (String) -> String, paths: (String) -> String) -> Line {
         let item = run.first
         let deadline = run.items.count == 1 ? "\(item.deadline)" : "\(run.deadlines)"
-        let subject = TerminalText.sanitized(item.subject) + (item.title.map { " " + TerminalText.sanitized($0) } ?? "")
+        let subject = encode(item.subject) + (item.title.map { " " + encode($0) } ?? "")
         let what: String
         switch item.kind {
         case .evidence:
@@ -122,7 +114,7 @@ enum DueLines {
         case .policyReview:
             what = "\(subject): a proven approval (its review falls due)"
         case .interview:
-            what = "interview note of \(TerminalText.sanitized(item.subject)) for cycle \(TerminalText.sanitized(item.cycle ?? ""))"
+            what = "interview note of \(encode(item.subject)) for cycle \(encode(item.cycle ?? ""))"
         }
         var note: String?
         if item.status == .overdue {
@@ -132,6 +124,6 @@ enum DueLines {
             case .interview: note = item.countsUntil.map { "before fieldwork on \($0)" }
             }
         }
-        return Line(deadline: deadline, what: what, path: TerminalText.sanitized(item.path), note: note)
+        return Line(deadline: deadline, what: what, path: paths(item.path), note: note)
     }
 }

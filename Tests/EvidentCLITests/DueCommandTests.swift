@@ -82,13 +82,13 @@ import Testing
 
             | due | what | land in | note |
             |---|---|---|---|
-            | 2026-10-14 | AC-01 Example control: evidence for 2026-07-01…2026-09-30 | evidence/AC-01/ | late; counts until 2027-01-14 |
+            | 2026-10-14 | AC-01 Example control: evidence for 2026-07-01…2026-09-30 | `evidence/AC-01/` | late; counts until 2027-01-14 |
 
             **Upcoming**
 
             | due | what | land in |
             |---|---|---|
-            | 2026-12-31 | interview note of alice for cycle 2026 | audits/2026/interviews/alice.md |
+            | 2026-12-31 | interview note of alice for cycle 2026 | `audits/2026/interviews/alice.md` |
 
             """), "\(result.output)")
     }
