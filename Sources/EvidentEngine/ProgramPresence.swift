@@ -24,9 +24,10 @@ extension ComplianceRepository {
         throw EngineError(.usage, "there is no \(ProgramLayout.fileName) in the git index, so no Evident program is staged; \(Self.startAProgram) and stage it")
     }
 
-    /// A usage error unless `commit` (which `revision` names) has evident.yaml.
+    /// A usage error unless `commit` (which `revision` names) has an entry named evident.yaml
+    /// (of any kind: whether it may be a link is the program's problem to report).
     func requireProgram(at commit: ObjectID, revision: String) throws(EngineError) {
-        guard try mapped({ try git.contents(of: ProgramLayout.fileName, at: commit) }) == nil else { return }
+        guard try mapped({ try git.files(under: ProgramLayout.fileName, at: commit) }).isEmpty else { return }
         let place = "\(revision) (commit \(commit.abbreviated()))"
         if let top = git.workingDirectory, hasProgramFile(in: top) {
             throw EngineError(.usage, "\(ProgramLayout.fileName) is not committed on \(place) yet: commit the program, then run this again")
