@@ -27,7 +27,8 @@ public enum StarterWorkflows {
 
     /// The workflow files, keyed by path relative to the repository top.
     public static func files(mainline: String) -> [String: String] {
-        [".github/workflows/evident.yml": check(mainline: mainline), ".github/workflows/evident-audit.yml": audit]
+        [".github/workflows/evident.yml": check(mainline: mainline), ".github/workflows/evident-audit.yml": audit,
+         ".github/workflows/evident-due.yml": due]
     }
 
     /// Lint on every push to the mainline; lint and review every pull request, with SARIF.
@@ -132,6 +133,47 @@ public enum StarterWorkflows {
                 with:
                   command: audit
                   cycle: ${{ inputs.cycle }}
+
+        """
+    }
+
+    /// `evident due` posted as the job summary. Off until the team turns it on: it runs only
+    /// when started by hand, and its weekly schedule is written commented out. It reads, and
+    /// needs nothing else.
+    static var due: String {
+        """
+        name: Evident due
+
+        # What each owner must land next (evidence for the pending periods, policy reviews,
+        # interview notes), with its deadline, posted as this run's job summary. It is off until
+        # you turn it on: run it from the Actions tab, or uncomment the two `schedule:` lines
+        # below to post it every Monday at 07:00 UTC. It only reads the repository.
+        on:
+          workflow_dispatch:
+          # schedule:
+          #   - cron: "0 7 * * 1"
+
+        # Nothing by default; the job asks for what it needs.
+        permissions: {}
+
+        jobs:
+          due:
+            name: What is due
+            runs-on: ubuntu-latest
+            # Evident builds with the job's Swift toolchain: the official Swift image.
+            container: \(swiftImage)
+            permissions:
+              contents: read
+            steps:
+              - uses: \(checkout)
+                with:
+                  # Evident proves dates from the whole history: never a shallow clone.
+                  fetch-depth: 0
+                  persist-credentials: false
+              - uses: \(actionReference)
+                with:
+                  command: due
+                  args: --within 30
 
         """
     }
