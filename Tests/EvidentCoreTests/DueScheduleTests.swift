@@ -13,7 +13,7 @@ import Testing
 
     private func schedule(_ example: AuditExample, within: Int = 30) throws -> DueSchedule {
         let context = try example.context()
-        return DueSchedule(program: context.program, clock: context.clock, within: within, contexts: [context], policyProofs: context.policyProofs)
+        return DueSchedule(program: context.program, clock: context.clock, within: within, contexts: [context], policyProofs: context.policyStandings.mapValues(\.proof))
     }
 
     /// One line per item: status, kind, owner, subject, period, deadline and, when there is one, the last day it counts.
@@ -92,7 +92,7 @@ import Testing
         let files = ["evidence/AC-01/2026-04-10-review.md": "", "audits/2026/interviews/alice.md": ""]
         let due = try schedule(AuditExample(files, clock: day("2026-12-20")), within: 30)
         let after = try AuditExample(files, clock: day("2027-01-20")).context()
-        let missing = Set(MissingPeriodCheck().findings(after).compactMap { $0.period.map { "\($0)" } })
+        let missing = Set(MissingPeriodCheck().findings(after).flatMap { $0.periods.map { "\($0)" } })
         let interviews = Set(MissingInterviewCheck().findings(after).map(\.subject))
         let evidence = due.items.filter { $0.kind == .evidence }
         #expect(evidence.map { "\($0.period!)" } == ["2026-10-01…2026-12-31"])

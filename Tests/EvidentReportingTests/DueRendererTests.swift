@@ -9,7 +9,7 @@ import Testing
 
     private func schedule(_ example: AuditExample, within: Int) throws -> DueSchedule {
         let context = try example.context()
-        return DueSchedule(program: context.program, clock: context.clock, within: within, contexts: [context], policyProofs: context.policyProofs)
+        return DueSchedule(program: context.program, clock: context.clock, within: within, contexts: [context], policyProofs: context.policyStandings.mapValues(\.proof))
     }
 
     /// A daily control owned by bob, with nothing landed, at 20 December: one overdue day, then
