@@ -14,13 +14,13 @@ public enum StarterWorkflows {
     /// `actions/checkout` v7.0.1 (Node 24), pinned to the commit its tag names.
     public static let checkout = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1"
 
-    /// The commit of Evident whose GitHub Action (`action.yml`) the workflows run: the first with
-    /// the hardened action. A team that mirrors Evident elsewhere, or moves to a later commit,
+    /// The commit of Evident whose GitHub Action (`action.yml`) the workflows run: Evident 0.3.0,
+    /// with the hardened action and its `due` command. A team that mirrors Evident elsewhere, or moves to a later commit,
     /// changes the `uses:` line in the two workflows.
-    public static let actionCommit = "ed90e2cf22d8a01aa13460541fdbe007bc021b92"
+    public static let actionCommit = "964284f33770ff6524e34b369cf50a655e18c43b"
 
     /// The Evident version at `actionCommit`, shown beside the commit.
-    public static let actionVersion = "0.2.0"
+    public static let actionVersion = "0.3.0"
 
     /// The `uses:` value of the Evident steps.
     public static var actionReference: String { "evident-compliance/evident@\(actionCommit) # \(actionVersion)" }
