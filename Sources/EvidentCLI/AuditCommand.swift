@@ -15,11 +15,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "The cycle to audit (default: the cycle whose window holds the audit's clock, else the latest).")
     var cycle: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Audit the repository as it stood at this revision.", valueName: "rev"))
-    var asOf: String?
-
-    @Option(help: ArgumentHelp("The audit's clock (default: the audited commit's committer day).", valueName: "YYYY-MM-DD"), transform: Day.argument)
-    var now: Day?
+    @OptionGroup var clock: ClockOptions<AuditedCommitDay>
 
     @Flag(name: .customLong("dry-run"), help: "Print the result without writing the record.")
     var dryRun = false
@@ -41,7 +37,7 @@ struct AuditCommand: ParsableCommand {
             return Output.write(try CheckListRenderer(format: listing).render(Auditor.checks.map { $0.description }))
         }
         let repository = try repository.open()
-        let run = try repository.audit(AuditRequest(cycle: cycle, asOf: asOf, clock: now))
+        let run = try repository.audit(AuditRequest(cycle: cycle, asOf: clock.asOf, clock: clock.now))
         let folder = dryRun ? nil : try repository.writeRecord(of: run)
         Output.write(try output.format.renderer.render(run.record))
         if output.format == .text {

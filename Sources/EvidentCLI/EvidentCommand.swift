@@ -11,7 +11,7 @@ public struct EvidentCommand: ParsableCommand {
         abstract: "Run a SOC 2 program as code; prove from the git history when each file changed.",
         discussion: "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 bad input or usage, 3 repository problem.",
         version: EvidentVersion.current,
-        subcommands: [InitCommand.self, LintCommand.self, AuditCommand.self, DiffCommand.self, PRCommand.self, VerifyCommand.self, HistoryCommand.self, CodeOwnersCommand.self, ExportCommand.self, HookCommand.self, DemoCommand.self]
+        subcommands: [InitCommand.self, LintCommand.self, AuditCommand.self, DueCommand.self, DiffCommand.self, PRCommand.self, VerifyCommand.self, HistoryCommand.self, CodeOwnersCommand.self, ExportCommand.self, HookCommand.self, DemoCommand.self]
     )
 
     public init() {}

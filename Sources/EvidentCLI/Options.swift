@@ -14,6 +14,32 @@ struct RepositoryOptions: ParsableArguments {
     }
 }
 
+/// What a command's clock is when `--now` does not say, as its help puts it.
+protocol ClockDefault {
+    static var description: String { get }
+}
+
+/// `--as-of REV` and `--now YYYY-MM-DD`: the revision whose program and history a command
+/// reads (default: the mainline tip), and the day its deadlines are measured against.
+struct ClockOptions<Default: ClockDefault>: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Read the repository as it stood at this revision (default: the mainline tip).", valueName: "rev"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("The clock deadlines are measured against (default: \(Default.description)).", valueName: "YYYY-MM-DD"),
+            transform: Day.argument)
+    var now: Day?
+}
+
+/// The audit's clock: the day the audited commit was committed.
+enum AuditedCommitDay: ClockDefault {
+    static let description = "the audited commit's committer day"
+}
+
+/// A reminder's clock: today.
+enum Today: ClockDefault {
+    static let description = "today, in UTC"
+}
+
 /// The formats of one command family, as `--format` takes them.
 protocol OutputFormat: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {
     static var defaultFormat: Self { get }
@@ -30,6 +56,7 @@ extension RenewalDiffFormat: OutputFormat { static var defaultFormat: Self { .te
 extension ChangeReviewFormat: OutputFormat { static var defaultFormat: Self { .text } }
 extension HistoryFormat: OutputFormat { static var defaultFormat: Self { .text } }
 extension DiagnosticFormat: OutputFormat { static var defaultFormat: Self { .text } }
+extension DueFormat: OutputFormat { static var defaultFormat: Self { .text } }
 
 /// A severity scale `--fail-on` can set a threshold on, highest first in its help.
 protocol FailLevel: CaseIterable, Comparable, RawRepresentable<String>, Sendable {

@@ -51,18 +51,12 @@ extension ComplianceRepository {
         let revision = if let asOf = request.asOf { asOf } else { try mainlineRevision(explicit: nil, layout: workingLayout) }
         return try mapped {
             let (commit, _) = try git.resolveCommit(revision)
+            try requireProgram(at: commit, revision: revision)
             let audited = try self.program(at: commit)
             try requireLintClean(audited, before: "before auditing")
             let configuration = audited.configuration
-            let roots = try configuration.layout.complianceFolders.map { try HistoryRoot($0) }
-            // One pass over the mainline serves everything below. A past commit (--as-of, verify,
-            // diff) is read from the mainline's index when it is on the mainline.
-            let reader = HistoryReader(repository: git)
-            let history = if request.asOf != nil, let mainline = try? mainlineRevision(explicit: nil, layout: workingLayout) {
-                try reader.read(at: commit, onMainline: mainline, roots: roots)
-            } else {
-                try reader.read(revision: revision, roots: roots).history
-            }
+            let history = try complianceHistory(at: commit, revision: revision, isPast: request.asOf != nil,
+                                                configuration: configuration, workingLayout: workingLayout)
             let clock = try request.clock ?? Day(epochSeconds: git.commitInfo(commit).committer.time)
             guard let cycle = Self.select(cycle: request.cycle, from: cycles ?? configuration.cycles, clock: clock) else {
                 throw EngineError(.usage, request.cycle.map { "evident.yaml has no cycle '\($0)'" } ?? "evident.yaml defines no cycles; add one under 'cycles:'")
@@ -70,19 +64,8 @@ extension ComplianceRepository {
             let program = try judgedProgram(audited, cycle: cycle, commit: commit)
             let signatures = try SignatureCache.required(by: configuration, in: git, at: commit)
             let verified = try verifiedSignatures(in: history, configuration: configuration, cycle: cycle, signatures: signatures)
-            let histories = PathHistories(try history.files.map { file in
-                PathHistory(exactPath: ExactPath(bytes: file.path.bytes), events: try auditedEvents(
-                    of: file, evidence: configuration.layout.evidence, nonFiles: Set(audited.evidenceNonFiles.map(\.path))
-                ).map { status, event in
-                    PathHistory.Event(change: PathHistory.Change(rawValue: status.rawValue) ?? .modified, commit: event.commit.id.description,
-                                      landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name,
-                                      signed: event.commit.isSigned && (verified[event.commit.id] ?? !configuration.requireSigned))
-                })
-            })
-            var controlAdded: [String: Day] = [:]
-            for control in program.controls {
-                if let first = histories[control.file]?.events.first(where: { $0.change == .added }) { controlAdded[control.id.value] = first.landed }
-            }
+            let histories = try pathHistories(of: history, audited: audited, verified: verified)
+            let controlAdded = Self.controlAdded(program, histories: histories)
             let revisions = try PolicyHistory.revisions(in: history, under: configuration.layout.policies, repository: git, signatures: signatures)
             var context = AuditContext(program: program, cycle: cycle, clock: clock, histories: histories, controlAdded: controlAdded, policyRevisions: revisions)
             context.clockSkews = zip(history.commits, history.commits.dropFirst()).compactMap { previous, commit in
@@ -145,6 +128,45 @@ extension ComplianceRepository {
         program.configuration.people = atEnd.configuration.people
         program.configuration.extraRequiredTopics = atEnd.configuration.extraRequiredTopics
         return program
+    }
+
+    /// The mainline history of the compliance folders up to `commit`, which `revision` names:
+    /// one pass over the mainline serves everything the audit proves. A past commit (`isPast`:
+    /// --as-of, verify, diff) is read from the mainline's index when it is on the mainline.
+    func complianceHistory(at commit: ObjectID, revision: String, isPast: Bool, configuration: ProgramConfiguration,
+                           workingLayout: ProgramLayout) throws -> MainlineHistory {
+        let roots = try configuration.layout.complianceFolders.map { try HistoryRoot($0) }
+        let reader = HistoryReader(repository: git)
+        if isPast, let mainline = try? mainlineRevision(explicit: nil, layout: workingLayout) {
+            return try reader.read(at: commit, onMainline: mainline, roots: roots)
+        }
+        return try reader.read(revision: revision, roots: roots).history
+    }
+
+    /// Every file's history as the audit reads it (`auditedEvents`), for the program `audited`
+    /// read at the history's tip. A signed commit counts as signed when `verified` says its
+    /// signature verifies, or, without trust.require_signed, when `verified` does not know it.
+    func pathHistories(of history: MainlineHistory, audited: Program, verified: [ObjectID: Bool]) throws -> PathHistories {
+        let configuration = audited.configuration
+        let nonFiles = Set(audited.evidenceNonFiles.map(\.path))
+        return PathHistories(try history.files.map { file in
+            PathHistory(exactPath: ExactPath(bytes: file.path.bytes), events: try auditedEvents(
+                of: file, evidence: configuration.layout.evidence, nonFiles: nonFiles
+            ).map { status, event in
+                PathHistory.Event(change: PathHistory.Change(rawValue: status.rawValue) ?? .modified, commit: event.commit.id.description,
+                                  landed: Day(epochSeconds: event.commit.committer.time), author: event.commit.author.name,
+                                  signed: event.commit.isSigned && (verified[event.commit.id] ?? !configuration.requireSigned))
+            })
+        })
+    }
+
+    /// The day each control's file first landed on the mainline, by control id.
+    static func controlAdded(_ program: Program, histories: PathHistories) -> [String: Day] {
+        var added: [String: Day] = [:]
+        for control in program.controls {
+            if let first = histories[control.file]?.events.first(where: { $0.change == .added }) { added[control.id.value] = first.landed }
+        }
+        return added
     }
 
     /// A path's events as the audit reads them. Under the evidence folder only regular files

@@ -28,6 +28,7 @@ extension ComplianceRepository {
     /// and policy's owner a required reviewer of changes to it.
     public func codeOwners(check: Bool) throws(EngineError) -> CodeOwnersOutcome {
         let top = try workingTree(toDo: "to write CODEOWNERS into")
+        try requireProgram(inWorkingTree: top)
         let program: Program
         do {
             program = try Program.load(from: WorkingTreeSource(top: top))

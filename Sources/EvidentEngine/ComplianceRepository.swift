@@ -4,7 +4,7 @@ import Foundation
 
 /// One compliance repository: the program in its files and the mainline history that proves it.
 ///
-/// Every use case is a method of this type — `audit(_:)`, `writeRecord(of:)`, `verify()`,
+/// Every use case is a method of this type — `audit(_:)`, `writeRecord(of:)`, `due(_:)`, `verify()`,
 /// `renewalDiff(_:)`, `review(base:head:today:)`, `lint(_:)`, `history(_:progress:)`,
 /// `assessmentResults(cycle:ref:)`, `componentDefinition(ref:)`, `codeOwners(check:)`,
 /// `installPreCommitHook(running:force:)` — and returns typed values. Failures are

@@ -19,6 +19,7 @@ extension ComplianceRepository {
     public func componentDefinition(ref: String?) throws(EngineError) -> OSCAL.ComponentDefinitionDocument {
         try mapped {
             let (commit, _) = try git.resolveCommit(ref ?? "HEAD")
+            try requireProgram(at: commit, revision: ref ?? "HEAD")
             let program = try self.program(at: commit)
             try requireLintClean(program, before: "before exporting")
             let committedAt = UTCTime.iso8601(try git.commitInfo(commit).committer.time)

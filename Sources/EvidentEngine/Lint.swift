@@ -30,6 +30,11 @@ extension ComplianceRepository {
             // A bare repository has no staging area of its own: --staged would compare nothing with HEAD.
             throw EngineError(.usage, "--staged lints what is about to be committed, and a bare repository has no working tree or staging area; run it in a clone")
         }
+        if request.staged {
+            try requireProgramStaged()
+        } else {
+            try requireProgram(inWorkingTree: try workingTree(toDo: "to lint; run it in a clone"))
+        }
         // The working tree's evident.yaml is read once, by the program: its problems (a bad
         // path, a link) are diagnostics like any other file's.
         let stagedLayout = request.staged ? try layout(staged: true) : nil

@@ -29,7 +29,11 @@ extension ComplianceRepository {
     public func renewalDiff(_ request: RenewalRequest) throws(EngineError) -> RenewalDiff {
         try git.requireCompleteHistoryMapped()
         let revision = try mainlineRevision(explicit: request.ref, layout: try layout())
-        let program = try mapped { try self.program(at: try git.resolveCommit(revision).commit) }
+        let program = try mapped {
+            let commit = try git.resolveCommit(revision).commit
+            try requireProgram(at: commit, revision: revision)
+            return try self.program(at: commit)
+        }
         let all = program.configuration.cycles
         func cycle(_ id: String) throws(EngineError) -> AuditCycle {
             guard let cycle = all.first(where: { $0.id == id }) else {

@@ -11,6 +11,7 @@ extension ComplianceRepository {
             try git.requireCompleteHistory()
             let baseCommit = try git.resolveCommit(base).commit
             let headCommit = try git.resolveCommit(head).commit
+            try requireProgram(at: headCommit, revision: head)
             guard let mergeBase = try git.mergeBase(baseCommit, headCommit) else {
                 throw EngineError(.repository, "\(base) and \(head) share no history; is --base the branch this change was made from?")
             }

@@ -3,19 +3,61 @@ import EvidentGit
 import Foundation
 
 /// What `evident init` should write: the categories in scope besides security, the
-/// organization's name and the year of the first cycle.
+/// organization's name and when the first audit cycle runs.
 public struct ScaffoldRequest: Sendable {
     public var folder: String
     /// Category names as given: each may hold several, comma-separated.
     public var categories: [String]
     public var organization: String
-    public var year: Int
+    public var cycle: CyclePlan
 
-    public init(folder: String, categories: [String], organization: String, year: Int) {
+    public init(folder: String, categories: [String], organization: String, cycle: CyclePlan) {
         self.folder = folder
         self.categories = categories
         self.organization = organization
+        self.cycle = cycle
+    }
+
+    /// The calendar year `year` as the first cycle.
+    public init(folder: String, categories: [String], organization: String, year: Int) {
+        self.init(folder: folder, categories: categories, organization: organization,
+                  cycle: CyclePlan(today: Day(year: year, month: 1, day: 1)!, year: year))
+    }
+}
+
+/// When the first audit cycle runs, as `init` was asked: from `start` or the first of January
+/// of `year` (at most one of them), else from the first of the month after `today`; `months`
+/// long (default 12); fieldwork on `fieldwork`, else a month after the window ends.
+public struct CyclePlan: Sendable {
+    public var today: Day
+    public var start: Day?
+    public var year: Int?
+    public var months: Int?
+    public var fieldwork: Day?
+
+    public init(today: Day, start: Day? = nil, year: Int? = nil, months: Int? = nil, fieldwork: Day? = nil) {
+        self.today = today
+        self.start = start
         self.year = year
+        self.months = months
+        self.fieldwork = fieldwork
+    }
+
+    /// The cycle planned, or a usage error that names the option to fix.
+    public func resolved() throws(EngineError) -> StarterCycle {
+        if start != nil && year != nil {
+            throw EngineError(.usage, "--start and --year both say when the window starts; give one of them")
+        }
+        let months = months ?? StarterCycle.defaultMonths
+        guard StarterCycle.monthRange.contains(months) else {
+            throw EngineError(.usage, "--months must be from \(StarterCycle.monthRange.lowerBound) to \(StarterCycle.monthRange.upperBound), not \(months)")
+        }
+        let first = start ?? year.flatMap { Day(year: $0, month: 1, day: 1) } ?? StarterCycle.defaultStart(after: today)
+        let cycle = StarterCycle(start: first, months: months, fieldwork: fieldwork)
+        if let fieldwork, fieldwork <= cycle.end {
+            throw EngineError(.usage, "--fieldwork \(fieldwork) is not after the window's end (\(cycle.end)): fieldwork examines a window that has ended")
+        }
+        return cycle
     }
 }
 
@@ -28,6 +70,8 @@ public struct ScaffoldOutcome: Sendable, Equatable {
     public var written: Int
     /// Files that already existed, which are never overwritten.
     public var kept: [String]
+    /// The first audit cycle written into evident.yaml (unless evident.yaml was kept).
+    public var cycle: StarterCycle
 }
 
 /// `evident init`: a starter program written into a folder, all of it or nothing (`NewFiles`),
@@ -48,12 +92,13 @@ public enum Scaffold {
             }
             scope.insert(category)
         }
+        let cycle = try request.cycle.resolved()
         let top = URL(fileURLWithPath: request.folder, isDirectory: true)
         // The mainline is the branch the repository is on (main, master, trunk...), else main.
         let repository = try? Repository(discoveringFrom: top.path)
         let branch = repository?.headReferenceName
         let mainline = branch.flatMap { $0.hasPrefix("refs/heads/") ? String($0.dropFirst("refs/heads/".count)) : nil } ?? "main"
-        let files = StarterProgram.files(categories: scope, organization: request.organization, year: request.year, mainline: mainline)
+        let files = StarterProgram.files(categories: scope, organization: request.organization, cycle: cycle, mainline: mainline)
         let newFiles = NewFiles(top: top.standardizedFileURL.path, files: files.mapValues { Array($0.utf8) })
         // Under the repository's write lock, so the check and the writing see the same folder.
         var session: WriteSession?
@@ -80,6 +125,6 @@ public enum Scaffold {
         let written = plan.writes.count
         let kept = plan.kept
         return ScaffoldOutcome(categories: TrustCategory.allCases.filter { scope.contains($0) }, folder: top.standardizedFileURL.path,
-                               written: written, kept: kept)
+                               written: written, kept: kept, cycle: cycle)
     }
 }

@@ -11,7 +11,7 @@ extension ScaffoldRequest {
 
     /// Checks the arguments before anything is written; a usage error says what to change.
     func validate() throws(EngineError) {
-        guard Self.years.contains(year) else {
+        if let year = cycle.year, !Self.years.contains(year) {
             throw EngineError(.usage, "--year \(year) is not a year a first cycle can be in; give a four-digit year from \(Self.years.lowerBound) to \(Self.years.upperBound)")
         }
         guard !organization.allSatisfy(\.isWhitespace) else {

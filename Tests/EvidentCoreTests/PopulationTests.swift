@@ -76,6 +76,31 @@ import Testing
         #expect(added.periods.map(\.state) == [.notStarted, .missing, .missing, .missing])
     }
 
+    /// A program committed on 5 January, in a window that began on the 1st: its monthly and
+    /// quarterly controls can still be performed for their first period and are tested whole;
+    /// a daily control had four days without it, which are not started.
+    @Test func aControlAddedInItsFirstPeriodIsTestedWhole() {
+        let added = day("2026-01-05")
+        for frequency in [Frequency.monthly, .quarterly, .semiannual, .annual] {
+            let population = Population.build(frequency: frequency, graceDays: 14, window: year2026, clock: day("2026-01-12"),
+                                              occurrences: [], controlAdded: added)
+            #expect(!population.isPartial, "\(frequency)")
+            #expect(population.periods.allSatisfy { $0.state == .pending }, "\(frequency)")
+        }
+        let daily = Population.build(frequency: .daily, graceDays: 0, window: year2026, clock: day("2026-01-12"),
+                                     occurrences: [], controlAdded: added)
+        #expect(daily.startedOn == added)
+        #expect(daily.periods.prefix(5).map(\.state) == [.notStarted, .notStarted, .notStarted, .notStarted, .missing])
+        // 2026-01-01 is a Thursday: the first week ends on Sunday the 4th, before the control landed.
+        let weekly = Population.build(frequency: .weekly, graceDays: 14, window: year2026, clock: day("2026-01-12"),
+                                      occurrences: [], controlAdded: added)
+        #expect(weekly.startedOn == added && weekly.periods.first?.state == .notStarted)
+        // Landed on the last day of the first month: still tested whole.
+        let lastDay = Population.build(frequency: .monthly, graceDays: 14, window: year2026, clock: day("2026-02-20"),
+                                       occurrences: [], controlAdded: day("2026-01-31"))
+        #expect(!lastDay.isPartial && lastDay.periods.first?.state == .missing)
+    }
+
     @Test func retiredControlIsTestedUpToRetirement() {
         let population = Population.build(frequency: .quarterly, graceDays: 14, window: year2026, clock: day("2027-01-31"),
                                           occurrences: [occurrence("2026-03-31", landed: "2026-04-01")], retiredOn: day("2026-05-15"))

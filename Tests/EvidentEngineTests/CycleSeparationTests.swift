@@ -87,8 +87,9 @@ import Testing
     // MARK: Recurring findings
 
     /// Both years, the event control AC-02 has nothing to do (info) and its owner bob has no
-    /// interview note (low). In 2027 the low one recurs, as a low FIND-RECURRING; the info one
-    /// is no process problem and does not.
+    /// interview note (low), each raised once the window has ended. In 2027, audited after its
+    /// window, the low one recurs, as a low FIND-RECURRING; the info one is no process problem
+    /// and does not.
     @Test func aRecurringFindingIsNeverRaisedForInfoNorAboveItsOwnSeverity() throws {
         for planted in [true, false] {
             let folder = try TemporaryDirectory()
@@ -97,11 +98,14 @@ import Testing
                 history.add("2026-01-01", ["controls/AC-02.md": "---\nid: AC-02\ntitle: Terminations\ncriteria: [CC6.2]\nowner: bob\nfrequency: event\n---\nBody.\n",
                                            "evidence/AC-02/.gitkeep": ""], message: "Add AC-02")
             }
+            // The rest of 2027 runs well too.
+            history.add("2027-07-09", ["evidence/AC-01/2027-07-08-review.md": "Q3 2027\n"], message: "Q3 review")
+            history.add("2027-10-06", ["evidence/AC-01/2027-10-05-review.md": "Q4 2027\n"], message: "Q4 review")
             var builder = try HistoryBuilder(history, in: folder)
             try builder.commit(through: "2027-01-08")
             try builder.commitRecord(of: "2026", on: "2027-01-09")
             try builder.commit()
-            let run = try builder.repository.audit(AuditRequest(cycle: "2027"))
+            let run = try builder.repository.audit(AuditRequest(cycle: "2027", clock: Day("2028-01-05")))
             if planted {
                 #expect(positions(run.findings) == ["EVID-ZERO-POPULATION AC-02", "FIND-RECURRING bob", "INTERVIEW-MISSING bob"])
                 #expect(run.findings.first { $0.code == "FIND-RECURRING" }?.severity == .low)

@@ -8,15 +8,16 @@ import Testing
 /// `assessmentResults(cycle:ref:)` and `componentDefinition(ref:)`: the OSCAL documents, typed.
 /// That they load into OSCAL's own models is checked through the binary (OSCALExportTests).
 @Suite struct ExportEngineTests {
-    /// The example program through 2026, AC-01's second quarter missing; the record is written
-    /// into the working tree (not committed), as `evident audit` leaves it.
+    /// The example program through 2026, AC-01's second quarter missing and no interview note,
+    /// audited on 5 January 2027 (after the window, so the missing note is a low finding); the
+    /// record is written into the working tree (not committed), as `evident audit` leaves it.
     private func audited(in folder: TemporaryDirectory) throws -> (FixtureRepository, AuditRecord) {
         var repository = try FixtureRepository(in: folder.url)
         var files = ExampleProgram.base.mapValues { Optional($0) }
         files["evidence/AC-01/2026-01-15-review.md"] = "Q1"
         try repository.commitApproved(files, on: "2026-01-16", message: "Program")
         try repository.commit(["evidence/AC-01/2026-07-08-review.md": "Q3", "evidence/AC-01/2026-10-05-review notes/export.csv": "Q4"], on: "2026-10-06")
-        try repository.commit(["README.md": "done"], on: "2026-12-20")
+        try repository.commit(["README.md": "done"], on: "2027-01-05")
         let run = try Fixtures.auditAndWrite(repository)
         return (repository, run.record)
     }

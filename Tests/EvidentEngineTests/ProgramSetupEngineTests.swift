@@ -17,7 +17,9 @@ import Testing
         #expect(first.kept.isEmpty)
         let files = StarterProgram.files(categories: [.security, .availability, .privacy], organization: "Example Corp", year: 2026, mainline: "main")
         #expect(first.written == files.count)
-        #expect(try Fixtures.open(fixture).lint(LintRequest(today: Day("2026-06-01")!)).isEmpty, "the starter program lints clean")
+        let diagnostics = try Fixtures.open(fixture).lint(LintRequest(today: Day("2026-06-01")!))
+        #expect(diagnostics.allSatisfy { $0.ruleID == "PEOPLE-PLACEHOLDER" } && diagnostics.count == StarterProgram.roles.count,
+                "the starter program lints clean but for its placeholder people: \(diagnostics.map(\.message))")
         let second = try Scaffold.write(request)
         #expect(second.written == 0 && second.kept == files.keys.sorted())
 

@@ -97,10 +97,12 @@ public struct Population: Hashable, Sendable {
             .sorted { $0.claimed != $1.claimed ? $0.claimed < $1.claimed : $0.exactPath < $1.exactPath }
         let periods = frequency.periods(in: window)
 
-        // A control added during the window, or whose first occurrence comes more than one
-        // period after the window starts, started late: only the periods after it are tested.
+        // A control started late when it was added more than one period after the window
+        // started, or its first occurrence came after the second period: only the periods after
+        // it are tested. One added during the first period can still be performed for it (a
+        // program committed on 5 January operates its January review), so it is tested whole.
         var startedOn: Day?
-        if let controlAdded, controlAdded > window.start { startedOn = controlAdded }
+        if let controlAdded, let first = periods.first, controlAdded > first.end { startedOn = controlAdded }
         if let first = inWindow.first?.span.start, periods.count > 1, first > periods[1].end {
             startedOn = max(startedOn ?? first, first)
         }

@@ -65,6 +65,17 @@ public struct PolicyStanding: Hashable, Sendable {
         return judge(policy, revisions: revisions, parsed: parsed, proof: proof, people: people, window: window, on: day)
     }
 
+    /// The last day a review can land on time, counting the approvals up to `day` (all when
+    /// nil): `review_days` after the last one, or after the policy first landed.
+    public static func reviewDue(of policy: Policy, proof: PolicyProof, upTo day: Day?) -> Day? {
+        let reviewDays = policy.reviewDays?.value ?? Policy.defaultReviewDays
+        return (lastApproval(in: proof, upTo: day)?.day ?? proof.firstLanded).map { $0.adding(days: reviewDays) }
+    }
+
+    private static func lastApproval(in proof: PolicyProof, upTo day: Day?) -> ProvenApproval? {
+        proof.approvals.filter { day == nil || $0.day <= day! }.max { $0.day < $1.day }
+    }
+
     static func judge(_ policy: Policy, revisions: [PolicyRevision], parsed: [Policy?], proof: PolicyProof, people: [String: Person],
                       window: DayRange?, on day: Day) -> PolicyStanding {
         let changes = window.map { changesNeedingApproval(revisions, parsed: parsed, proof: proof, window: $0, people: people) }
@@ -75,8 +86,8 @@ public struct PolicyStanding: Hashable, Sendable {
         let unapproved = changes.unapproved.filter { !claimed.contains($0.version) }
 
         let reviewDays = policy.reviewDays?.value ?? Policy.defaultReviewDays
-        let lastApproval = proof.approvals.filter { $0.day <= day }.max { $0.day < $1.day }
-        let reviewDue = (lastApproval?.day ?? proof.firstLanded).map { $0.adding(days: reviewDays) }
+        let lastApproval = lastApproval(in: proof, upTo: day)
+        let reviewDue = reviewDue(of: policy, proof: proof, upTo: day)
         var overdueReview: OverdueReview?
         if policy.isActive, let reviewDue, let firstLanded = proof.firstLanded, day > reviewDue,
            changes.unapproved.isEmpty, unbound.isEmpty {

@@ -32,9 +32,10 @@ public enum DemoProgram {
     ]
 
     public static func commits(withProblems: Bool) -> [Commit] {
-        var files = StarterProgram.files(categories: [], organization: "Demo Cloud Inc.", year: 2026)
-        files[".github/workflows/evident.yml"] = nil
-        files[".github/workflows/evident-audit.yml"] = nil
+        // The calendar year 2026, with fieldwork on 25 January 2027, as the demo has always had it.
+        let firstCycle = StarterCycle.calendarYear(2026, fieldwork: day("2027-01-25"))
+        var files = StarterProgram.files(categories: [], organization: "Demo Cloud Inc.", cycle: firstCycle)
+        for path in files.keys where path.hasPrefix(".github/workflows/") { files[path] = nil }
         // Real names for the placeholder people.
         var configuration = files[ProgramLayout.fileName]!
         for (key, person) in people {

@@ -1,13 +1,19 @@
 /// The files `evident init` writes: a starter SOC 2 program for the chosen categories that
 /// lints clean, for the team to adapt (owners, procedures, evidence).
 public enum StarterProgram {
-    /// Every file, keyed by path relative to the repository top.
+    /// Every file, keyed by path relative to the repository top, with the calendar year `year`
+    /// as the first cycle.
     public static func files(categories: Set<TrustCategory>, organization: String, year: Int, mainline: String = "main") -> [String: String] {
+        files(categories: categories, organization: organization, cycle: .calendarYear(year), mainline: mainline)
+    }
+
+    /// Every file, keyed by path relative to the repository top, with `cycle` as the first cycle.
+    public static func files(categories: Set<TrustCategory>, organization: String, cycle: StarterCycle, mainline: String = "main") -> [String: String] {
         let scope = categories.union([.security])
         let controls = StarterCatalog.controls.filter { scope.contains($0.category) }
         let policies = StarterCatalog.policies.filter { scope.contains($0.category) }
         var files: [String: String] = [:]
-        files[ProgramLayout.fileName] = configuration(categories: scope, organization: organization, year: year, mainline: mainline)
+        files[ProgramLayout.fileName] = configuration(categories: scope, organization: organization, cycle: cycle, mainline: mainline)
         for control in controls {
             files["controls/\(control.id).md"] = render(control)
             files["evidence/\(control.id)/.gitkeep"] = ""
@@ -16,14 +22,31 @@ public enum StarterProgram {
             let implementers = controls.filter { $0.policies.contains(policy.id) }.map(\.id)
             files["policies/\(policy.id).md"] = render(policy, controls: implementers)
         }
-        files["risk/risk-assessment.md"] = riskAssessment(year: year)
+        files["risk/risk-assessment.md"] = riskAssessment(year: cycle.start.year)
         files["evidence/README.md"] = evidenceReadme
         files.merge(StarterWorkflows.files(mainline: mainline)) { _, workflow in workflow }
         files[".pre-commit-config.yaml"] = preCommitConfiguration
         return files
     }
 
-    static func configuration(categories: Set<TrustCategory>, organization: String, year: Int, mainline: String) -> String {
+    /// What marks a value `init` made up for the team to replace: a person's or an auditor's name.
+    public static let placeholderMarker = "(replace me)"
+
+    /// The roles that own the starter controls and policies: each is a placeholder person of
+    /// evident.yaml, keyed as the owners name it.
+    public static var roles: [(key: String, title: String)] { StarterCatalog.roles }
+
+    /// The address `init` gives the placeholder person of a starter role.
+    public static func placeholderEmail(role key: String) -> String {
+        "\(key)@example.com"
+    }
+
+    /// The addresses `init` gives its placeholder people, lower-cased.
+    public static var placeholderEmails: Set<String> {
+        Set(StarterCatalog.roles.map { placeholderEmail(role: $0.key) })
+    }
+
+    static func configuration(categories: Set<TrustCategory>, organization: String, cycle: StarterCycle, mainline: String) -> String {
         let ordered = TrustCategory.allCases.filter { categories.contains($0) }.map(\.rawValue).joined(separator: ", ")
         var text = """
             # Evident program settings. Replace the placeholders (people, auditors) with real ones.
@@ -37,18 +60,20 @@ public enum StarterProgram {
 
             """
         for role in StarterCatalog.roles {
-            text += "  \(role.key): {name: \(yamlString(role.title + " (replace me)")), email: \(role.key)@example.com, role: \(yamlString(role.title))}\n"
+            text += "  \(role.key): {name: \(yamlString(role.title + " " + placeholderMarker)), email: \(placeholderEmail(role: role.key)), role: \(yamlString(role.title))}\n"
         }
         text += """
             auditors:
-              external: {firm: "CPA firm (replace me)"}
-              internal: {name: "Internal auditor (replace me)", firm: \(yamlString(organization))}
+              external: {firm: "CPA firm \(placeholderMarker)"}
+              internal: {name: "Internal auditor \(placeholderMarker)", firm: \(yamlString(organization))}
+            # The first audit cycle: the window whose periods the internal audit tests (\(cycle.months) months),
+            # then fieldwork, when the CPA firm examines it. Add the next cycle here when this one ends.
             cycles:
-              - id: "\(year)"
+              - id: "\(cycle.id)"
                 type: 2
-                start: \(year)-01-01
-                end: \(year)-12-31
-                fieldwork: \(year + 1)-01-25
+                start: \(cycle.start)
+                end: \(cycle.end)
+                fieldwork: \(cycle.fieldwork)
             trust:
               require_signed: false
               allowed_signers: .evident/allowed_signers

@@ -14,20 +14,21 @@ public enum StarterWorkflows {
     /// `actions/checkout` v7.0.1 (Node 24), pinned to the commit its tag names.
     public static let checkout = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1"
 
-    /// The commit of Evident whose GitHub Action (`action.yml`) the workflows run: the first with
-    /// the hardened action. A team that mirrors Evident elsewhere, or moves to a later commit,
+    /// The commit of Evident whose GitHub Action (`action.yml`) the workflows run: Evident 0.3.0,
+    /// with the hardened action and its `due` command. A team that mirrors Evident elsewhere, or moves to a later commit,
     /// changes the `uses:` line in the two workflows.
-    public static let actionCommit = "ed90e2cf22d8a01aa13460541fdbe007bc021b92"
+    public static let actionCommit = "964284f33770ff6524e34b369cf50a655e18c43b"
 
     /// The Evident version at `actionCommit`, shown beside the commit.
-    public static let actionVersion = "0.2.0"
+    public static let actionVersion = "0.3.0"
 
     /// The `uses:` value of the Evident steps.
     public static var actionReference: String { "evident-compliance/evident@\(actionCommit) # \(actionVersion)" }
 
     /// The workflow files, keyed by path relative to the repository top.
     public static func files(mainline: String) -> [String: String] {
-        [".github/workflows/evident.yml": check(mainline: mainline), ".github/workflows/evident-audit.yml": audit]
+        [".github/workflows/evident.yml": check(mainline: mainline), ".github/workflows/evident-audit.yml": audit,
+         ".github/workflows/evident-due.yml": due]
     }
 
     /// Lint on every push to the mainline; lint and review every pull request, with SARIF.
@@ -132,6 +133,47 @@ public enum StarterWorkflows {
                 with:
                   command: audit
                   cycle: ${{ inputs.cycle }}
+
+        """
+    }
+
+    /// `evident due` posted as the job summary. Off until the team turns it on: it runs only
+    /// when started by hand, and its weekly schedule is written commented out. It reads, and
+    /// needs nothing else.
+    static var due: String {
+        """
+        name: Evident due
+
+        # What each owner must land next (evidence for the pending periods, policy reviews,
+        # interview notes), with its deadline, posted as this run's job summary. It is off until
+        # you turn it on: run it from the Actions tab, or uncomment the two `schedule:` lines
+        # below to post it every Monday at 07:00 UTC. It only reads the repository.
+        on:
+          workflow_dispatch:
+          # schedule:
+          #   - cron: "0 7 * * 1"
+
+        # Nothing by default; the job asks for what it needs.
+        permissions: {}
+
+        jobs:
+          due:
+            name: What is due
+            runs-on: ubuntu-latest
+            # Evident builds with the job's Swift toolchain: the official Swift image.
+            container: \(swiftImage)
+            permissions:
+              contents: read
+            steps:
+              - uses: \(checkout)
+                with:
+                  # Evident proves dates from the whole history: never a shallow clone.
+                  fetch-depth: 0
+                  persist-credentials: false
+              - uses: \(actionReference)
+                with:
+                  command: due
+                  args: --within 30
 
         """
     }

@@ -1,7 +1,8 @@
-/// The control started operating during the window, so only part of it can be tested.
+/// The control started operating well into the window, so only part of it can be tested: one
+/// that landed during its first period can still be performed for it, and is tested whole.
 public struct PartialPopulationCheck: AuditCheck {
     public static let description = CheckDescription(
-        code: "EVID-PARTIAL-POPULATION", summary: "A control started operating during the window; only the periods after it started are tested.", severity: .low,
+        code: "EVID-PARTIAL-POPULATION", summary: "A control started operating well into the window (its file landed after the first period, or its first occurrence came after the second); only the periods after it started are tested.", severity: .low,
         triggering: [AuditExample([
             "controls/AC-02.md": "---\nid: AC-02\ntitle: New\ncriteria: [CC6.1]\nowner: alice\nfrequency: quarterly\n---\n",
             "evidence/AC-02/2026-09-30-review.md": "first",

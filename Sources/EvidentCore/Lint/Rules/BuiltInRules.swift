@@ -5,7 +5,7 @@ extension Linter {
     public static let rules: [any LintRule.Type] = [
         YAMLSyntaxRule.self, RequiredFieldRule.self, FieldTypeRule.self, UnknownKeyRule.self,
         PathRule.self, SymbolicLinkRule.self, NameRule.self, CycleWindowRule.self,
-        IDMatchesFileRule.self, DuplicateIDRule.self, UnknownCriterionRule.self, UnknownPersonRule.self,
+        IDMatchesFileRule.self, DuplicateIDRule.self, UnknownCriterionRule.self, UnknownPersonRule.self, PlaceholderPeopleRule.self,
         DanglingReferenceRule.self, ReferenceMismatchRule.self, UncoveredCriterionRule.self, MissingPolicyTopicRule.self,
         MissingEvidenceFolderRule.self, EvidenceNameDateRule.self, EvidenceUnknownControlRule.self, EvidenceNotAFileRule.self,
         RetiredControlReferencedRule.self, PolicyReviewOverdueRule.self, PolicyChangeUnapprovedRule.self, PolicySelfApprovedRule.self,
