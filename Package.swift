@@ -46,7 +46,7 @@ let package = Package(
         // Test support: builds fixture repositories with the git CLI and runs git as the reference.
         .target(name: "GitFixtures", path: "Tests/GitFixtures", swiftSettings: strict),
         .testTarget(name: "EvidentGitTests", dependencies: ["EvidentGit", "EvidentBasics", "GitFixtures"], swiftSettings: strict),
-        .testTarget(name: "EvidentCoreTests", dependencies: ["EvidentCore"], swiftSettings: strict),
+        .testTarget(name: "EvidentCoreTests", dependencies: ["EvidentCore", "GitFixtures"], swiftSettings: strict),
         .testTarget(
             name: "EvidentReportingTests",
             dependencies: ["EvidentReporting", "EvidentGit", "GitFixtures"],

@@ -44,6 +44,7 @@ public struct ProgramLayout: Hashable, Sendable {
         do {
             node = try YAMLText.compose(text)
         } catch {
+            let error = error.withinText(text)
             throw InputError(error.message(lineOffset: 0), at: SourceLocation(file: displayPath, line: error.line, column: error.column))
         }
         guard let node else { return ProgramLayout() }

@@ -35,10 +35,13 @@ public struct EvidenceOccurrence: Hashable, Sendable {
     public var folder: String { exactFolder.description }
 
     /// The leading `YYYY-MM-DD` of an occurrence name, when followed by the end, `-`, `_` or `.`.
+    /// Read by bytes: a combining mark on the separator makes one Character of the two, which
+    /// must not hide the date.
     public static func claimedDate(ofName name: String) -> Day? {
-        guard name.utf8.count >= 10, let day = Day(name.prefix(10)) else { return nil }
-        let rest = name.dropFirst(10)
-        guard rest.isEmpty || ["-", "_", "."].contains(rest.first!) else { return nil }
+        let bytes = name.utf8
+        guard bytes.count >= 10, bytes.prefix(10).allSatisfy({ $0 < 0x80 }), let day = Day(Substring(bytes.prefix(10))) else { return nil }
+        let next = bytes.dropFirst(10).first
+        guard next == nil || [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(next!) else { return nil }
         return day
     }
 }

@@ -33,11 +33,13 @@ struct FrontMatterDocument {
         return FrontMatterDocument(yaml: node, lineOffset: 1, body: body)
     }
 
-    /// Composes YAML text; nil (with a diagnostic) when it is not valid YAML.
+    /// Composes YAML text; nil (with a diagnostic) when it is not valid YAML. A `lineOffset` of
+    /// 0 means the text is the whole file.
     static func compose(_ text: String, file: String, lineOffset: Int, diagnostics: inout [Diagnostic]) -> Node? {
         do {
             return try YAMLText.compose(text) ?? Node.mapping(Node.Mapping([]))
         } catch {
+            let error = lineOffset == 0 ? error.withinText(text) : error
             diagnostics.append(Diagnostic(ruleID: MappingReader.syntaxRule, severity: .error, message: error.message(lineOffset: lineOffset),
                                           location: SourceLocation(file: file, line: error.line + lineOffset, column: error.column)))
             return nil

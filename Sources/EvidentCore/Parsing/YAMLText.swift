@@ -29,6 +29,19 @@ struct YAMLProblem: Error, Sendable, Equatable {
         self.reference = reference
     }
 
+    /// The problem with its position moved back into `text`, for text that is a whole file: at
+    /// the end of the stream libyaml starts a line after the last one, which such a file does
+    /// not have. That position becomes the end of the last line. (Front matter keeps it: the
+    /// line after its YAML is the closing `---`.)
+    func withinText(_ text: String) -> YAMLProblem {
+        let lines = SourceText.lines(text)
+        guard line > lines.count, let last = lines.last else { return self }
+        var moved = self
+        moved.line = lines.count
+        moved.column = last.unicodeScalars.count + 1
+        return moved
+    }
+
     /// The message, for text that starts `lineOffset` lines into its file.
     func message(lineOffset: Int) -> String {
         guard let reference else { return summary }
@@ -51,7 +64,11 @@ enum YAMLText {
     static func compose(_ text: some StringProtocol) throws(YAMLProblem) -> Node? {
         let text = String(SourceText.withoutByteOrderMark(text))
         do {
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
+            let node = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            // A document that holds nothing (`---` alone) is read as no document: its empty
+            // node sits where libyaml ends the stream, a line after the last.
+            if case .scalar(let scalar)? = node, scalar.string.isEmpty, scalar.style == .plain { return nil }
+            return node
         } catch let error as YamlError {
             throw problem(error, in: text)
         } catch {
