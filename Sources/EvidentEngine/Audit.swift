@@ -50,10 +50,7 @@ extension ComplianceRepository {
         let workingLayout = try layout()
         let revision = if let asOf = request.asOf { asOf } else { try mainlineRevision(explicit: nil, layout: workingLayout) }
         return try mapped {
-            let (commit, _) = try git.resolveCommit(revision)
-            try requireProgram(at: commit, revision: revision)
-            let audited = try self.program(at: commit)
-            try requireLintClean(audited, before: "before auditing")
+            let (commit, audited) = try lintCleanProgram(at: revision, before: "before auditing")
             let configuration = audited.configuration
             let history = try complianceHistory(at: commit, revision: revision, isPast: request.asOf != nil,
                                                 configuration: configuration, workingLayout: workingLayout)
@@ -258,5 +255,17 @@ extension Repository {
     /// A shallow clone cannot prove when anything landed.
     func requireCompleteHistoryMapped() throws(EngineError) {
         try mapped { try requireCompleteHistory() }
+    }
+}
+
+extension ComplianceRepository {
+    /// The commit `revision` names and the program committed there, which must exist and lint
+    /// clean: what the audit and `due` both start from.
+    func lintCleanProgram(at revision: String, before what: String) throws -> (ObjectID, Program) {
+        let (commit, _) = try git.resolveCommit(revision)
+        try requireProgram(at: commit, revision: revision)
+        let program = try self.program(at: commit)
+        try requireLintClean(program, before: what)
+        return (commit, program)
     }
 }

@@ -33,10 +33,7 @@ extension ComplianceRepository {
         let workingLayout = try layout()
         let revision = if let asOf = request.asOf { asOf } else { try mainlineRevision(explicit: nil, layout: workingLayout) }
         return try mapped {
-            let (commit, _) = try git.resolveCommit(revision)
-            try requireProgram(at: commit, revision: revision)
-            let program = try self.program(at: commit)
-            try requireLintClean(program, before: "before listing what is due")
+            let (commit, program) = try lintCleanProgram(at: revision, before: "before listing what is due")
             let configuration = program.configuration
             guard !configuration.cycles.isEmpty else {
                 throw EngineError(.usage, "evident.yaml defines no cycles; add one under 'cycles:'")
