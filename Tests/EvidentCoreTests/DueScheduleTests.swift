@@ -67,7 +67,9 @@ import Testing
         // judge it: a policy landed on 8 November is not due within the window.
         let unapproved = ExampleProgram.revision(topic: "access-control", version: "1.0", approvals: [], body: "Policy text.", on: day("2026-11-08"))
         let new = try schedule(AuditExample(policyRevisions: ["policies/POL-ACCESS-CONTROL.md": [unapproved]], clock: day("2027-10-30")), within: 15)
-        #expect(lines(new).contains("upcoming policy-review alice POL-ACCESS-CONTROL - due 2027-11-08 policies/POL-ACCESS-CONTROL.md"), "\(lines(new))")
+        // The example's other policies lapsed on 10 January; this one is due a year after it landed.
+        #expect(lines(new) == Self.policies.filter { $0 != "POL-ACCESS-CONTROL" }.map { "overdue policy-review alice \($0) - due 2027-01-10 policies/\($0).md" }
+            + ["upcoming policy-review alice POL-ACCESS-CONTROL - due 2027-11-08 policies/POL-ACCESS-CONTROL.md"], "\(lines(new))")
         let proof = PolicyProof(firstLanded: day("2026-11-08"), approvals: [])
         let policy = try #require(try AuditExample().context().program.policy("POL-ACCESS-CONTROL"))
         #expect(PolicyReview.due(of: policy, proof: proof) == day("2027-11-08"))
