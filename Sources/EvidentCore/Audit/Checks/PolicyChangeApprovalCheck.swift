@@ -28,7 +28,7 @@ public struct PolicyChangeApprovalCheck: AuditCheck {
             let versions = FindingText.unique(changes.map { $0.version ?? "(none)" })
             let details = changes.map { "version \($0.version ?? "(none)") \($0.verb) on \($0.day) (\($0.commit.prefix(10)))" }
             return context.finding(self, subject: id, owner: policy.owner?.value,
-                                   message: "\(id): no approval by someone other than the author has landed for \(FindingText.count(versions.count, "version")): "
+                                   message: "no approval by someone other than the author has landed for \(FindingText.count(versions.count, "version")): "
                                        + FindingText.list(details),
                                    evidence: [policy.file] + changes.map(\.commit), items: changes.map { $0.version ?? "(none)" })
         }

@@ -27,7 +27,7 @@ public struct PolicyReviewCheck: AuditCheck {
             guard let standing = context.policyStandings[policy.file], let overdue = standing.overdueReview else { return nil }
             let last = overdue.lastApproval.map { "last proven approval \($0.day)" } ?? "no proven approval since it landed on \(overdue.firstLanded)"
             return context.finding(self, subject: policy.id.value, owner: policy.owner?.value,
-                                   message: "\(policy.id.value): \(last); review_days is \(overdue.reviewDays), so one was due by \(overdue.due)",
+                                   message: "\(last); review_days is \(overdue.reviewDays), so one was due by \(overdue.due)",
                                    evidence: [policy.file] + (overdue.lastApproval.map { [$0.commit] } ?? []))
         }
     }
