@@ -72,7 +72,7 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
         } else {
             let items = record.dueItems
             let overdue = items.filter { $0.status == .overdue }.count
-            out += "<p class=\"figure-total\">\(items.count)</p><ul><li class=\"sev-high\">\(overdue) overdue, still counted</li><li>\(items.count - overdue) upcoming</li></ul>"
+            out += "<p class=\"figure-total\">\(items.count)</p><ul><li\(overdue > 0 ? " class=\"sev-high\"" : "")>\(overdue) overdue, still counted</li><li>\(items.count - overdue) upcoming</li></ul>"
         }
         out += "</div>\n</div>\n"
         out += due(overview)
@@ -103,7 +103,7 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
                 let who = owner.map { key in escape(key) + (overview.name(of: key).map { " (\(escape($0)))" } ?? "") } ?? "No owner"
                 for run in runs {
                     let line = DueLines.line(run, values: escape, paths: { "<code>\(escape($0))</code>" })
-                    out += "<tr><td>\(who)</td><td class=\"nowrap\">\(line.deadline)</td><td>\(line.what)</td><td>\(line.path)</td>"
+                    out += "<tr><td>\(who)</td><td class=\"nowrap\">\(line.deadline)</td><td>\(line.what)</td><td class=\"nowrap\">\(line.path)</td>"
                     out += status == .overdue ? "<td>\(line.note.map(escape) ?? "")</td></tr>\n" : "</tr>\n"
                 }
             }

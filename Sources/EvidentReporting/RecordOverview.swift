@@ -178,7 +178,8 @@ struct ControlTimeline {
         return days
     }
 
-    /// The short name of a period in a row of cells: `Jan`, `Q1`, `H2`, or the year (none for a day).
+    /// The short name of a period in a row of cells: `Jan`, `Q1`, `H2`, or `window` for the one
+    /// period of an annual or continuous control, which is the window (none for a day).
     static func label(_ cell: Cell, frequency: Frequency?) -> String {
         guard let day = cell.day else { return "" }
         switch frequency {
@@ -186,7 +187,7 @@ struct ControlTimeline {
         case .daily: return ""
         case .quarterly: return "Q\((day.month - 1) / 3 + 1)"
         case .semiannual: return "H\((day.month - 1) / 6 + 1)"
-        case .annual, .continuous, .event, nil: return "\(day.year)"
+        case .annual, .continuous, .event, nil: return "window"
         }
     }
 

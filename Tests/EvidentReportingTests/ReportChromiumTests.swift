@@ -17,9 +17,9 @@ import Testing
     @Test func screenshotAt1400Pixels() throws {
         let folder = try TemporaryDirectory()
         let page = try Self.write(ReportFixture.record, to: folder, as: "report.html")
-        let shot = try Chromium.screenshot(page, width: 1400, height: 2200, in: folder)
+        let shot = try Chromium.screenshot(page, width: 1400, height: 2000, in: folder)
         let image = try PNGPixels.read(shot)
-        #expect(image.width == 1400 && image.height == 2200)
+        #expect(image.width == 1400 && image.height == 2000)
         #expect(image.distinctColours > 100, "a page with text and timelines, not a blank one: \(image.distinctColours) colours")
         Self.keep([page, shot])
     }
@@ -75,6 +75,18 @@ import Testing
             pages.append(try PDFFacts.read(try Chromium.printToPDF(file, in: folder)).pages)
         }
         #expect(pages[0] == pages[1] && pages[0] > pages[2], "folded, opened, without: \(pages)")
+    }
+
+    /// The README shows a screenshot made by `screenshotAt1400Pixels`, small enough to keep in the repository.
+    @Test func readmeShowsAScreenshot() throws {
+        let top = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = String(decoding: try Data(contentsOf: top.appendingPathComponent("README.md")), as: UTF8.self)
+        #expect(readme.contains("](docs/images/report.png)"))
+        let file = top.appendingPathComponent("docs/images/report.png")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+        #expect(size < 300_000, "\(size) bytes")
+        let image = try PNGPixels.read(file)
+        #expect(image.width == 1400 && image.distinctColours > 100)
     }
 
     // MARK: Helpers
