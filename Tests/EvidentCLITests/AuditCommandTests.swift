@@ -68,7 +68,7 @@ import Testing
         #expect(first.status == 0, "\(first.error)")
         #expect(first.output.contains("Record written to audits/2026/record.json, record.md and report.html"))
         let html = String(decoding: try Data(contentsOf: repository.url.appendingPathComponent("audits/2026/report.html")), as: UTF8.self)
-        #expect(html.contains("<div class=\"timeline\">") && html.contains("not a SOC 2 report"))
+        #expect(html.contains("<div class=\"card control\">") && html.contains("not a SOC 2 report"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"), "self-contained: nothing fetched")
         let bytes = try Data(contentsOf: recordFile)
         try FileManager.default.removeItem(at: repository.url.appendingPathComponent(".git/evident"))
@@ -127,17 +127,19 @@ import Testing
         let page = folder.path("report.html")
         try html.outputData.write(to: page)
         let shot = folder.path("report.png")
-        let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1200,1600"]
+        let arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,1600"]
         let dom = try Process.capture(executable: "/usr/bin/env", arguments: ["chromium"] + arguments + ["--dump-dom", page.absoluteString], in: folder.url)
         #expect(dom.status == 0, "\(String(decoding: dom.standardError, as: UTF8.self))")
         let rendered = String(decoding: dom.standardOutput, as: UTF8.self)
         #expect(rendered.contains("<tr class=\"finding\">"))
         #expect(rendered.contains("EVID-MISSING-PERIOD"))
-        #expect(rendered.contains("<span class=\"missing\" title=\"2026-04-01 to 2026-06-30: missing\"></span>"))
+        #expect(rendered.contains("<span class=\"missing\" title=\"2026-04-01…2026-06-30: missing\">Q2</span>"))
         let screenshot = try Process.capture(executable: "/usr/bin/env", arguments: ["chromium"] + arguments + ["--screenshot=\(shot.path)", page.absoluteString], in: folder.url)
         #expect(screenshot.status == 0)
         let png = try Data(contentsOf: shot)
         #expect(png.count > 10_000 && png.prefix(4) == Data([0x89, 0x50, 0x4e, 0x47]))
+        // The width is the IHDR chunk's first four bytes, after the eight-byte signature and the chunk's length and type.
+        #expect(png.dropFirst(16).prefix(4).reduce(0) { $0 << 8 | Int($1) } == 1400)
     }
 
     @Test func highFindingsExit1ByDefault() throws {

@@ -246,11 +246,12 @@ import Testing
 enum HTMLMarkup {
     /// The elements the renderers write, read from their source.
     static let elements: Set<String> = [
-        "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table", "tr", "th", "td",
+        "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td",
         "code", "span", "div", "strong", "ul", "li", "pre", "details", "summary",
     ]
-    /// The attributes they write; no event handler, no `href` or `src`.
-    static let attributes: Set<String> = ["lang", "charset", "class", "id", "title"]
+    /// The attributes they write; no event handler, no `href` or `src`. `open` unfolds a
+    /// severity's findings, `colspan` spans a subject's row across its findings table.
+    static let attributes: Set<String> = ["lang", "charset", "class", "id", "title", "open", "colspan"]
     /// Attributes a browser reads as a URL (none of them allowed; checked should the list grow).
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "srcdoc", "data", "poster", "background", "style"]
 

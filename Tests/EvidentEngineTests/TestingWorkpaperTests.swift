@@ -186,9 +186,9 @@ import Testing
         #expect(json.contains(#""unsampled_conclusions" : ["#))
         #expect(try AuditRecord.read(Data(json.utf8), file: "record.json").unsampledConclusions == run.record.unsampledConclusions)
         let markdown = try RecordFormat.markdown.renderer.string(run.record)
-        #expect(markdown.contains("## Conclusions outside the samples"))
-        #expect(markdown.contains("| AC-01 | `\(unsampled[0])` | exception: Late |"), "\(markdown)")
-        #expect(markdown.contains("| AC-99 | `evidence/AC-99/2026-02-01-review.md` | pass |"))
+        #expect(markdown.contains("### Conclusions outside the samples"))
+        #expect(markdown.contains("| `AC-01` | `\(unsampled[0])` | exception: Late |"), "\(markdown)")
+        #expect(markdown.contains("| `AC-99` | `evidence/AC-99/2026-02-01-review.md` | pass |"))
         #expect(markdown.contains("| Tester | dave |"))
 
         // The twin concludes on the sample alone: nothing outside it, and the record says nothing of it.

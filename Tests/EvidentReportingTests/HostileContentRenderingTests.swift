@@ -66,10 +66,19 @@ import Testing
                         "status": "open", "message": \(v), "evidence": [\(v)], "period": \(v)}],
           "follow_up": [{"id": \(v), "code": \(v), "subject": \(v), "status": "remediated"}],
           "tester": \(v), "previous": \(v),
-          "unsampled_conclusions": [{"control": \(v), "item": \(v), "conclusion": \(v)}], "format_version": 2
+          "unsampled_conclusions": [{"control": \(v), "item": \(v), "conclusion": \(v)}], "format_version": 4,
+          "due_within": 30,
+          "due": [\(due("evidence", "overdue", v)), \(due("evidence", "upcoming", v)), \(due("policy-review", "upcoming", v)), \(due("interview", "overdue", v))],
+          "interviews": [{"owner": \(v), "name": \(v), "note": \(v), "landed": \(v), "commit": \(v)}]
         }
         """
         return try JSONDecoder().decode(AuditRecord.self, from: Data(json.utf8))
+    }
+
+    /// An entry of the record's due list with `v` (JSON) in every string but its deadline, which
+    /// must read as a day for the entry to be listed.
+    private func due(_ kind: String, _ status: String, _ v: String) -> String {
+        #"{"kind": "\#(kind)", "status": "\#(status)", "owner": \#(v), "subject": \#(v), "period": \#(v), "deadline": "2026-10-14", "counts_until": \#(v), "path": \#(v)}"#
     }
 
     @Test(arguments: HostileText.samples)
@@ -89,17 +98,21 @@ import Testing
 
     @Test(arguments: HostileText.samples)
     func reportHTMLHasOnlyEvidentsMarkup(value: String) throws {
+        let benign = try RecordHTMLRenderer().string(record("x"))
+        #expect(benign.contains("<table class=\"due\">") && benign.contains("<h2 id=\"interviews\">Interviews</h2>\n<p>1 of 1"),
+                "the due list and the interviews are on the page")
         let hostile = try HTMLStructure.of(RecordHTMLRenderer().string(record(value)))
-        #expect(hostile == (try HTMLStructure.of(RecordHTMLRenderer().string(record("x")))))
+        #expect(hostile == (try HTMLStructure.of(benign)))
     }
 
     /// The attack the issue reported: a quote followed by a combining accent is one Character,
     /// which a Character-wise escaper let through, closing the `title` attribute.
     @Test func quoteWithCombiningMarkStaysInsideItsAttribute() throws {
         var record = try record("x")
-        record.controls[0].conclusion = "\"\u{301} onmouseover=alert(1) x=\""
+        let attack = "\"\u{301} onmouseover=alert(1) x=\""
+        (record.controls[0].periods[0].start, record.controls[0].periods[0].end) = (attack, attack)
         let html = try RecordHTMLRenderer().string(record)
-        #expect(html.contains("title=\"&quot;\u{301} onmouseover=alert(1) x=&quot;\""))
+        #expect(html.contains("title=\"&quot;\u{301} onmouseover=alert(1) x=&quot;: missing"))
         #expect(try HTMLStructure.of(html) == (try HTMLStructure.of(RecordHTMLRenderer().string(self.record("x")))))
     }
 
