@@ -67,6 +67,13 @@ struct InitCommand: ParsableCommand {
         } else {
             text += "Evidence is due for each period from \(cycle.start) on; nothing is judged before then.\n"
         }
+        // Periods follow the calendar, clipped to the window: a window that starts inside a
+        // quarter opens with a short one, in which quarterly controls must operate too.
+        let window = DayRange(start: cycle.start, end: cycle.end)
+        if cycle.start.day != 1 || cycle.start.month % 3 != 1, let first = Frequency.quarterly.periods(in: window).first {
+            text += "Periods follow the calendar (quarters start in January, April, July and October), clipped to the window: "
+                + "its first quarter is \(first), so the quarterly controls must operate in it too.\n"
+        }
         return text + "Change the dates under 'cycles:' in evident.yaml if your audit period differs.\n"
     }
 }

@@ -156,6 +156,9 @@ import Testing
         let calendar = try EvidentBinary.run(["init", "--year", "2020"], in: year.url)
         #expect(calendar.output.contains("the window runs 2020-01-01 to 2020-12-31 (12 months, the calendar year, from --year)"))
         #expect(calendar.output.contains("The window started before today: the periods already over are audited too"))
+        // A window on a quarter's first day opens with a whole quarter; one inside a quarter says so.
+        #expect(!calendar.output.contains("Periods follow the calendar"))
+        #expect(result.output.contains("its first quarter is 2027-03-01…2027-03-31, so the quarterly controls must operate in it too."), "\(result.output)")
     }
 
     @Test func conflictingOrImpossibleFlagsWriteNothing() throws {
