@@ -31,6 +31,11 @@ public struct RecordJSONRenderer: DocumentRenderer {
                 json.member("start", record.cycle.start)
                 json.member("type", record.cycle.type)
             }
+            if let due = record.due {
+                json.key("due")
+                json.array(due, Self.due)
+            }
+            if let within = record.dueWithin { json.member("due_within", within) }
             json.key("findings")
             json.array(record.findings, Self.finding)
             json.key("follow_up")
@@ -43,6 +48,18 @@ public struct RecordJSONRenderer: DocumentRenderer {
                 }
             }
             if let format = record.formatVersion { json.member("format_version", format) }
+            if let interviews = record.interviews {
+                json.key("interviews")
+                json.array(interviews) { json, interview in
+                    json.object { json in
+                        json.member("commit", interview.commit)
+                        json.member("landed", interview.landed)
+                        json.member("name", interview.name)
+                        json.member("note", interview.note)
+                        json.member("owner", interview.owner)
+                    }
+                }
+            }
             json.member("organization", record.organization)
             json.key("policies")
             json.array(record.policies, Self.policy)
@@ -117,6 +134,19 @@ public struct RecordJSONRenderer: DocumentRenderer {
             json.member("commit", occurrence.commit)
             json.member("landed", occurrence.landed)
             json.member("path", occurrence.path)
+        }
+    }
+
+    private static func due(_ json: inout JSONWriter, _ due: AuditRecord.Due) {
+        json.object { json in
+            json.member("counts_until", due.countsUntil)
+            json.member("deadline", due.deadline)
+            json.member("kind", due.kind.rawValue)
+            json.member("owner", due.owner)
+            json.member("path", due.path)
+            json.member("period", due.period)
+            json.member("status", due.status.rawValue)
+            json.member("subject", due.subject)
         }
     }
 

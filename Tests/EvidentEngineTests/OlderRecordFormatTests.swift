@@ -59,7 +59,7 @@ import Testing
         let (_, _, repository) = try upgraded(in: folder)
         let report = try repository.verify()
         #expect(report.isClean, "\(report.problems)")
-        #expect(report.notes == ["audits/2026/record.json: written in record format 2, not 3, so its findings, populations and samples were not re-derived; checked its audited commit's place on the first-parent mainline, its chain to the previous record, and record.md and report.html against their digests"])
+        #expect(report.notes == ["audits/2026/record.json: written in record format 2, not \(AuditRecord.currentFormat), so its findings, populations and samples were not re-derived; checked its audited commit's place on the first-parent mainline, its chain to the previous record, and record.md and report.html against their digests"])
     }
 
     /// The trust findings of format 2 were one per commit, with the commit as subject; they map

@@ -36,7 +36,7 @@ import Testing
 
         // The record says the same, one entry per finding, each id made of its code and subject.
         let record = run.record
-        #expect(record.formatVersion == 3)
+        #expect(record.formatVersion == AuditRecord.currentFormat)
         #expect(record.findings.map(\.id) == run.findings.map(\.key.id))
         #expect(Set(record.findings.map(\.id)).count == record.findings.count)
         let recorded = try #require(record.findings.first { $0.id == daily.key.id })

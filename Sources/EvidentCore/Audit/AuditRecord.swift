@@ -7,8 +7,9 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     /// The version of the record's format: raised whenever what the record says, or how, changes.
     /// Records without the member are format 1. Format 3 raises one finding per code and
     /// subject, listing its `periods` and `items` with their `count`, where formats 1 and 2
-    /// raised one per period (`period`) and one per commit for the trust findings.
-    public static let currentFormat = 3
+    /// raised one per period (`period`) and one per commit for the trust findings. Format 4
+    /// adds what falls due next (`due`, `dueWithin`) and the interviews.
+    public static let currentFormat = 4
 
     public static let statement = "Internal audit (management self-assessment, mock audit) prepared with Evident. It is not a SOC 2 report, an attestation or a certification."
 
@@ -226,6 +227,13 @@ public struct AuditRecord: Codable, Sendable, Equatable {
     /// The tester's conclusions on items outside the samples, by control then item; nil (and
     /// absent from the JSON) when there are none, so records without them keep their bytes.
     public var unsampledConclusions: [UnsampledConclusion]? = nil
+    /// How many days past the clock `due` looks (format 4 and later).
+    public var dueWithin: Int? = nil
+    /// What falls due within `dueWithin` days of the clock, and what is overdue but still
+    /// counts, in `DueItem.ordered` order (format 4 and later; empty when nothing is).
+    public var due: [Due]? = nil
+    /// Every control owner's interview for the cycle (format 4 and later).
+    public var interviews: [Interview]? = nil
     /// Set when the record is written with its Markdown and HTML renderings.
     public var renderings: Renderings?
 
@@ -237,6 +245,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
         case followUp = "follow_up"
         case tester
         case unsampledConclusions = "unsampled_conclusions"
+        case dueWithin = "due_within"
+        case due, interviews
     }
 
     /// Builds the record from an audit's context and findings.
@@ -309,6 +319,9 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             followUp: [], tester: context.testing?.tester?.value, previous: previous,
             unsampledConclusions: unsampled.isEmpty ? nil : unsampled)
         record.followUp = followUp(of: context.earlierRecords.filter { $0.record.cycle.id == context.cycle.id }, current: record)
+        record.dueWithin = dueWithinDays
+        record.due = due(in: context)
+        record.interviews = interviews(in: context)
         return record
     }
 

@@ -1,7 +1,7 @@
 /// One thing an owner must land on the mainline, and by when: evidence for a period of a
 /// periodic control, a policy's review approval, or an interview note.
 public struct DueItem: Hashable, Sendable {
-    public enum Kind: String, CaseIterable, Sendable {
+    public enum Kind: String, CaseIterable, Codable, Sendable {
         /// An occurrence for one period of a periodic control, in the control's evidence folder.
         case evidence
         /// A proven approval of a policy whose review falls due, in the policy's file.
@@ -10,7 +10,7 @@ public struct DueItem: Hashable, Sendable {
         case interview
     }
 
-    public enum Status: String, CaseIterable, Sendable {
+    public enum Status: String, CaseIterable, Codable, Sendable {
         /// The deadline has passed, but what lands now still counts: evidence as late rather
         /// than missing, an approval or an interview note before the audit needs it.
         case overdue
