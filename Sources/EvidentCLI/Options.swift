@@ -68,12 +68,16 @@ extension FindingGrouping: ListingGrouping {
     static var help: String { "Group the findings by owner (then control), by control or by finding code." }
 }
 
+extension DiagnosticGrouping: ListingGrouping {
+    static var help: String { "When there are many diagnostics, group them by rule or by file." }
+}
+
 /// `--group-by` and `--all`, for the text output of a command that lists many things.
 struct ListingOptions<Grouping: ListingGrouping>: ParsableArguments {
     @Option(name: .customLong("group-by"), help: ArgumentHelp(Grouping.help, valueName: "grouping"))
     var groupBy: Grouping = Grouping.allCases.first!
 
-    @Flag(name: .customLong("all"), help: "List everything, without capping long lists.")
+    @Flag(name: .customLong("all"), help: "List everything in the text output, without capping long lists.")
     var all = false
 
     /// `capped`, or no caps with --all.
