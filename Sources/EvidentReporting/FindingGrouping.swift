@@ -73,8 +73,8 @@ public struct FindingGroup: Sendable, Equatable {
 
 /// A group's findings, one line each, in columns: the subject (unless the group is one
 /// subject's), printed once for a run of findings on it; the severity; the code (unless the
-/// group is one code's); the message, shortened (`ShortMessage`), an overdue finding's opening
-/// with when it was due.
+/// group is one code's); the message, shortened (`ShortMessage`) unless `shortens` is off, an
+/// overdue finding's opening with when it was due.
 struct FindingLines {
     /// Past this width (the longest finding code's), a subject or code no longer widens its
     /// column: one long value does not push every other line to the right.
@@ -82,6 +82,8 @@ struct FindingLines {
 
     var grouping: FindingGrouping
     var findings: [AuditRecord.Finding]
+    /// Off for `--all`, which prints each message whole.
+    var shortens = true
 
     var text: String {
         let subjects = grouping == .control ? nil : findings.map { TerminalText.line($0.subject) }
@@ -98,7 +100,7 @@ struct FindingLines {
             }
             columns.append(finding.severity.rawValue.padding(toLength: severityWidth))
             if let codes { columns.append(codes[index].padding(toLength: codeWidth)) }
-            let message = TerminalText.line(ShortMessage.of(finding.message, subject: finding.subject))
+            let message = TerminalText.line(shortens ? ShortMessage.of(finding.message, subject: finding.subject) : finding.message)
             columns.append(finding.status == .overdue ? "overdue since \(TerminalText.line(finding.due)): \(message)" : message)
             out += "  " + columns.joined(separator: "  ") + "\n"
         }

@@ -5,7 +5,7 @@ import EvidentCore
 /// what falls due next (what is overdue but still counts apart from what is upcoming). Then the
 /// findings grouped (`FindingGrouping`), one line each, overdue ones first in their group, long
 /// groups and long listings capped (`ListingLimits`) with a line that counts the rest and says
-/// where they are.
+/// where they are. `unlimited` (`--all`) lists every finding and deadline, each message whole.
 ///
 /// Every string of the record is written through `TerminalText`: a record can be read back
 /// from a committed record.json, so none of its values is taken on trust.
@@ -25,7 +25,8 @@ public struct RecordSummaryRenderer: TextDocumentRenderer {
     /// The caps of a listing that should fit a screen: the year of a small program's findings
     /// and the summary above them take at most 40 lines.
     public static let screenLimits = ListingLimits(perGroup: 6, lines: 24)
-    /// How many deadlines the summary lists before it counts the rest.
+    /// How many deadlines the summary lists before it counts the rest (all of them when the
+    /// listing is `unlimited`).
     public static let dueLines = 3
 
     public var grouping: FindingGrouping
@@ -87,13 +88,14 @@ public struct RecordSummaryRenderer: TextDocumentRenderer {
         var out = "Due in \(span): \(overdue) overdue but still counted if landed now, \(entries.count - overdue) upcoming\n"
         let runs = DueRun.runs(of: record.dueItems)
         let names = Self.names(record)
-        for run in runs.prefix(Self.dueLines) {
+        let shown = limits == .unlimited ? runs.count : Self.dueLines
+        for run in runs.prefix(shown) {
             let listed = DueLines.line(run, values: TerminalText.line, paths: TerminalText.path)
             let status = run.first.status == .overdue ? "overdue " : "upcoming"
             out += "  \(status)  \(listed.deadline)  \(Self.owner(run.first.owner, names: names)): \(listed.what)\n"
         }
-        if runs.count > Self.dueLines {
-            let more = runs.dropFirst(Self.dueLines).map(\.items.count).reduce(0, +)
+        if runs.count > shown {
+            let more = runs.dropFirst(shown).map(\.items.count).reduce(0, +)
             out += "  " + MoreLine.text(more, more == 1 ? "deadline" : "deadlines", elsewhere: "`evident due --now \(TerminalText.line(record.clock))` lists them all") + "\n"
         }
         return out
@@ -118,7 +120,7 @@ public struct RecordSummaryRenderer: TextDocumentRenderer {
             case .code(let code): TerminalText.line(code)
             }
             out += "\(heading): \(Self.count(group.findings.count, "finding"))\(overdue > 0 ? ", \(overdue) overdue" : "")\n"
-            out += FindingLines(grouping: grouping, findings: Array(group.findings.prefix(listed))).text
+            out += FindingLines(grouping: grouping, findings: Array(group.findings.prefix(listed)), shortens: limits != .unlimited).text
             if listed < group.findings.count {
                 out += "  " + MoreLine.text(group.findings.count - listed, elsewhere: elsewhereText(record)) + "\n"
             }

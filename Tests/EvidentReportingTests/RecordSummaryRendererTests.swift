@@ -141,6 +141,8 @@ import Testing
             + String(repeating: "evidence/AC-01/2026-04-15-record.md landed on 2026-05-20; ", count: 4)
         let text = RecordSummaryRenderer(grouping: .control).text(try Self.record([Self.finding("EVID-LATE", "AC-01", owner: "alice", message: long)]))
         #expect(Self.grouped(text).last == "  high    EVID-LATE  evidence of AC-01 for 2026-04-01…2026-04-30 (1 period) landed after 5 grace days …", "\(text)")
+        let all = RecordSummaryRenderer(grouping: .control, limits: .unlimited).text(try Self.record([Self.finding("EVID-LATE", "AC-01", owner: "alice", message: long)]))
+        #expect(Self.grouped(all).last == "  high    EVID-LATE  " + long, "--all prints the message whole")
     }
 
     @Test func aPlanNeverTakesMoreLinesThanItsBudget() {
