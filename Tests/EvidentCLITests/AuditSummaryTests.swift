@@ -14,9 +14,18 @@ import Testing
         #expect(result.error.isEmpty, "\(result.error)")
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count <= 40, "\(lines.count) lines:\n\(result.output)")
-        if let mismatch = try GoldenFile("audit-twelve-months.txt", besides: #filePath).mismatch(result.output) {
+        let golden = GoldenFile("audit-twelve-months.txt", besides: #filePath)
+        if let mismatch = try golden.mismatch(result.output) {
             Issue.record(Comment(rawValue: mismatch))
         }
+    }
+
+    /// The README shows the golden output as it is: regenerating the file means updating it.
+    @Test func theReadmeShowsTheGoldenSummary() throws {
+        let golden = try String(contentsOf: GoldenFile("audit-twelve-months.txt", besides: #filePath).url, encoding: .utf8)
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        #expect(try String(contentsOf: readme, encoding: .utf8).contains("```\n" + golden + "```\n"), "README.md's audit section shows audit-twelve-months.txt")
     }
 }
 
