@@ -65,8 +65,35 @@ final class SignatureCache {
 
     func signers(of commit: ObjectID) throws(RepositoryError) -> Set<String> {
         if let cached = known[commit] { return cached }
-        let found = try verifier.signers(of: commit, in: repository)
+        let found = try verifier.signers(of: commit, in: repository, scratch: scratchFolder)
         known[commit] = found
         return found
+    }
+
+    /// Where the tools read what they check: one staging folder in `<git dir>/evident/tmp`,
+    /// made on the first signed commit and removed with the cache (a killed process leaves it
+    /// to the next sweep). Never the system's temporary folder: nothing Evident writes leaves
+    /// the repository.
+    private var scratch: StagingFolder?
+
+    private func scratchFolder() throws(RepositoryError) -> String {
+        if let scratch { return scratch.path }
+        let evident = repository.gitDirectory.appendingPathComponent("evident").path
+        let area = evident + "/tmp"
+        StagingFolder.sweep(area, prefix: Self.scratchPrefix)
+        do {
+            try FileSystem.makeFolder(evident)
+            let folder = try StagingFolder(in: area, prefix: Self.scratchPrefix)
+            scratch = folder
+            return folder.path
+        } catch {
+            throw .scratchUnavailable(path: area, reason: error.reason)
+        }
+    }
+
+    static let scratchPrefix = "verify"
+
+    deinit {
+        scratch?.remove()
     }
 }

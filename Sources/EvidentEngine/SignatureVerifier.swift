@@ -12,13 +12,12 @@ struct SignatureVerifier {
     let allowedSigners: Data?
 
     /// The addresses (lower-cased) the commit's signature verifies for; empty when it is
-    /// unsigned or verifies for no one.
-    func signers(of commit: ObjectID, in repository: Repository) throws(RepositoryError) -> Set<String> {
+    /// unsigned or verifies for no one. The signature, the signed data and the allowed signers
+    /// are written into `scratch` for the tools to read.
+    func signers(of commit: ObjectID, in repository: Repository, scratch: () throws(RepositoryError) -> String) throws(RepositoryError) -> Set<String> {
         guard let (signature, signedData) = try repository.signature(of: commit) else { return [] }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("evident-verify-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = URL(fileURLWithPath: try scratch(), isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let signatureFile = folder.appendingPathComponent("signature")
             let dataFile = folder.appendingPathComponent("data")
             try Data(signature.utf8).write(to: signatureFile)

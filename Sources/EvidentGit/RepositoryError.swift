@@ -15,6 +15,9 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
     /// A path setting whose leading `~` names a home folder that is not known.
     case unexpandablePath(setting: String, value: String)
     case libgit2(operation: String, message: String)
+    /// Evident could not make its scratch folder in the git dir (`<git dir>/evident/tmp`),
+    /// where it puts what ssh-keygen and gpg read to check a signature.
+    case scratchUnavailable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -41,6 +44,8 @@ public enum RepositoryError: Error, Sendable, Equatable, CustomStringConvertible
             "git setting \(setting) is '\(value)', but the home folder its '~' names is not known (is HOME set, does the user exist?)"
         case .libgit2(let operation, let message):
             "\(operation) failed: \(message)"
+        case .scratchUnavailable(let path, let reason):
+            "cannot check commit signatures: cannot make a scratch folder in '\(path)' (\(reason)); signatures are checked from files there, never outside the repository"
         }
     }
 }

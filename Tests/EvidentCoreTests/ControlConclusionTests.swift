@@ -29,6 +29,12 @@ import Testing
         #expect(ControlConclusion.conclude(frequency: .quarterly, population: quarterly, populationSize: 4,
                                            findings: [finding("FIND-RECURRING", item: "a")]).result == .ineffective)
         #expect(ControlConclusion.conclude(frequency: .event, population: population(.event, occurrences: 0), populationSize: 0, findings: []).result == .notOccurring)
+        // No event yet, with the window still open: not tested, not "not occurring".
+        let events = population(.event, occurrences: 0, clock: Day("2026-03-01")!)
+        let open = ControlConclusion.conclude(frequency: .event, population: events, populationSize: 0, findings: [], clock: Day("2026-03-01")!)
+        #expect(open.result == .notTested && open.rule.contains("window runs to 2026-12-31"), "\(open)")
+        #expect(ControlConclusion.conclude(frequency: .event, population: events, populationSize: 0, findings: [], clock: Day("2026-12-31")!).result == .notTested)
+        #expect(ControlConclusion.conclude(frequency: .event, population: events, populationSize: 0, findings: [], clock: Day("2027-01-01")!).result == .notOccurring)
         let early = ControlConclusion.conclude(frequency: .quarterly, population: population(.quarterly, occurrences: 0, clock: Day("2026-02-01")!),
                                                populationSize: 0, findings: [])
         #expect(early.result == .notTested, "\(early)")

@@ -184,5 +184,11 @@ import Testing
         let flagged = Set(record.findings.filter { $0.code == "TRUST-UNSIGNED" }.flatMap { $0.evidence.filter { $0.count == 40 } })
         #expect(flagged.contains(unsigned) && flagged.contains(foreign))
         #expect(!flagged.contains(good), "a signature by an allowed signer verifies")
+        // The files ssh-keygen reads were staged in the git dir, never the system's temporary
+        // folder, and went with the audit.
+        let scratch = fixture.url.appendingPathComponent(".git/evident/tmp").path
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: scratch, isDirectory: &isFolder) && isFolder.boolValue)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch).filter { $0.hasPrefix("verify") } == [])
     }
 }

@@ -264,7 +264,8 @@ public struct AuditRecord: Codable, Sendable, Equatable {
             // The context draws a sample for every control it records, before the checks run.
             let sample = context.samples[control.id.value]!
             let (result, conclusion) = ControlConclusion.conclude(frequency: control.frequency?.value, population: population,
-                                                                  populationSize: sample.population, findings: findingsBySubject[control.id.value] ?? [])
+                                                                  populationSize: sample.population, findings: findingsBySubject[control.id.value] ?? [],
+                                                                  clock: context.clock)
             let sampled = Set(sample.items)
             var recorded: [String: String] = [:]
             for (item, conclusion) in conclusions[control.id.value] ?? [:] {

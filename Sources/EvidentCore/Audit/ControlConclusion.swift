@@ -1,7 +1,9 @@
 /// How the audit concludes on a control, by written rules, and which rule decided it:
 ///
-/// - `not-tested`: no period has closed yet (or the control had no population in the window);
-/// - `not-occurring`: an event control whose population in the window is zero;
+/// - `not-tested`: no period has closed yet, an event control has had no event yet and its
+///   window is still open, or the control had no population in the window;
+/// - `not-occurring`: an event control whose population over its whole window is zero (the
+///   window has ended by the clock);
 /// - `ineffective`: a periodic control with a period missing (a backfilled period counts as
 ///   missing); evidence deleted or modified after it landed; the same deviation recurring from
 ///   the previous cycle; or deviations in more than 5 % of a population of 10 or more;
@@ -16,10 +18,15 @@ public enum ControlConclusion {
     /// Findings that alone make a control ineffective.
     static let integrity: Set<String> = ["EVID-DELETED", "EVID-MODIFIED-AFTER-LANDING"]
 
+    /// - Parameter clock: the audit's clock. An event control without events is concluded
+    ///   `not-occurring` only once its window has ended by then; nil treats the window as ended.
     public static func conclude(frequency: Frequency?, population: Population?, populationSize: Int,
-                                findings: [Finding]) -> (result: ControlResult, rule: String) {
+                                findings: [Finding], clock: Day? = nil) -> (result: ControlResult, rule: String) {
         guard let population else { return (.notTested, "the control had no population in the window: nothing was tested") }
         if population.frequency == .event {
+            if population.occurrences.isEmpty, let clock, clock <= population.window.end {
+                return (.notTested, "no event has occurred yet and the window runs to \(population.window.end): an empty population is concluded on once the window has ended")
+            }
             if population.occurrences.isEmpty {
                 return (.notOccurring, "no event occurred in the window: an event control with an empty population is not occurring")
             }
