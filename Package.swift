@@ -43,8 +43,8 @@ let package = Package(
         ),
         .executableTarget(name: "evident", dependencies: ["EvidentCLI"], swiftSettings: strict),
 
-        // Test support: builds fixture repositories with the git CLI and runs git as the reference.
-        .target(name: "GitFixtures", path: "Tests/GitFixtures", swiftSettings: strict),
+        // Test support: builds fixture repositories with the git CLI (the example programs among them) and runs git as the reference.
+        .target(name: "GitFixtures", dependencies: ["EvidentCore"], path: "Tests/GitFixtures", swiftSettings: strict),
         .testTarget(name: "EvidentGitTests", dependencies: ["EvidentGit", "EvidentBasics", "GitFixtures"], swiftSettings: strict),
         .testTarget(name: "EvidentCoreTests", dependencies: ["EvidentCore", "GitFixtures"], swiftSettings: strict),
         .testTarget(
@@ -58,6 +58,12 @@ let package = Package(
             dependencies: ["EvidentEngine", "EvidentCore", "EvidentReporting", "EvidentGit", "GitFixtures"],
             swiftSettings: strict
         ),
-        .testTarget(name: "EvidentCLITests", dependencies: ["GitFixtures", "EvidentGit", "EvidentCore"], swiftSettings: strict),
+        .testTarget(
+            name: "EvidentCLITests",
+            dependencies: ["GitFixtures", "EvidentGit", "EvidentCore"],
+            // Golden files, read from and rewritten in the source tree (see GoldenFile).
+            exclude: ["Resources"],
+            swiftSettings: strict
+        ),
     ]
 )

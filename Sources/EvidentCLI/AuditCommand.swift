@@ -24,6 +24,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var failOn: FailOnOptions<FindingSeverity>
 
+    @OptionGroup var listing: ListingOptions<FindingGrouping>
+
     @Flag(name: .customLong("list-checks"), help: "List the audit's checks and the findings they raise, and exit.")
     var listChecks = false
 
@@ -39,9 +41,13 @@ struct AuditCommand: ParsableCommand {
         let repository = try repository.open()
         let run = try repository.audit(AuditRequest(cycle: cycle, asOf: clock.asOf, clock: clock.now))
         let folder = dryRun ? nil : try repository.writeRecord(of: run)
-        Output.write(try output.format.renderer.render(run.record))
         if output.format == .text {
-            Output.write(folder.map { "Record written to \(TerminalText.path("\($0)/record.json")), record.md and report.html.\n" } ?? "Dry run: nothing written.\n")
+            let elsewhere: RecordSummaryRenderer.Elsewhere = folder.map { .record(folder: $0) } ?? .notWritten(folder: run.folder)
+            let summary = RecordSummaryRenderer(grouping: listing.groupBy, limits: listing.limits(RecordSummaryRenderer.screenLimits), elsewhere: elsewhere)
+            Output.write(try summary.render(run.record))
+            Output.write("\n" + (folder.map { "Record written to \(TerminalText.path("\($0)/record.json")), record.md and report.html.\n" } ?? "Dry run: nothing written.\n"))
+        } else {
+            Output.write(try output.format.renderer.render(run.record))
         }
         if failOn.fails(run.findings.map(\.severity)) { throw ExitCode.findings }
     }

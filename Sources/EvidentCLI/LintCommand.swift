@@ -19,6 +19,8 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var failOn: FailOnOptions<Severity>
 
+    @OptionGroup var listing: ListingOptions<DiagnosticGrouping>
+
     @Flag(name: .customLong("list-rules"), help: "List the rules and exit.")
     var listRules = false
 
@@ -46,7 +48,9 @@ struct LintCommand: ParsableCommand {
         }
         let request = LintRequest(staged: staged, ref: ref, readsHistory: !noHistory, today: today ?? .today, paths: paths)
         let diagnostics = try repository.open().lint(request)
-        Output.write(try output.format.renderer.render(DiagnosticReport(diagnostics)))
+        let renderer = output.format == .text ? TextDiagnosticReporter(grouping: listing.groupBy, limits: listing.limits(TextDiagnosticReporter.screenLimits))
+                                              : output.format.renderer
+        Output.write(try renderer.render(DiagnosticReport(diagnostics)))
         if failOn.fails(diagnostics.map(\.severity)) { throw ExitCode.findings }
     }
 }

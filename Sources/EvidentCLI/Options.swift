@@ -58,6 +58,34 @@ extension HistoryFormat: OutputFormat { static var defaultFormat: Self { .text }
 extension DiagnosticFormat: OutputFormat { static var defaultFormat: Self { .text } }
 extension DueFormat: OutputFormat { static var defaultFormat: Self { .text } }
 
+/// How a command's text output can group a long list (`--group-by`), its first case the default.
+protocol ListingGrouping: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {
+    /// What the groups are, for the help text.
+    static var help: String { get }
+}
+
+extension FindingGrouping: ListingGrouping {
+    static var help: String { "Group the findings by owner (then control), by control or by finding code." }
+}
+
+extension DiagnosticGrouping: ListingGrouping {
+    static var help: String { "When there are many diagnostics, group them by rule or by file." }
+}
+
+/// `--group-by` and `--all`, for the text output of a command that lists many things.
+struct ListingOptions<Grouping: ListingGrouping>: ParsableArguments {
+    @Option(name: .customLong("group-by"), help: ArgumentHelp(Grouping.help, valueName: "grouping"))
+    var groupBy: Grouping = Grouping.allCases.first!
+
+    @Flag(name: .customLong("all"), help: "List everything in the text output, without capping long lists.")
+    var all = false
+
+    /// `capped`, or no caps with --all.
+    func limits(_ capped: ListingLimits) -> ListingLimits {
+        all ? .unlimited : capped
+    }
+}
+
 /// A severity scale `--fail-on` can set a threshold on, highest first in its help.
 protocol FailLevel: CaseIterable, Comparable, RawRepresentable<String>, Sendable {
     /// What the threshold is unless `--fail-on` says otherwise.

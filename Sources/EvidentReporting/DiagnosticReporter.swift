@@ -30,21 +30,97 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 
 /// `path:line:column: severity: message [RULE-ID]`, then a count. The path is shown as
 /// `TerminalText.path(_:)` shows it and the message as `TerminalText.line(_:)` does.
+///
+/// More than `groupingThreshold` diagnostics are too many to read as one list: they come after
+/// a summary (the errors and warnings of each rule, and in how many files), grouped by rule or
+/// by file under a heading each, every group capped by `limits` with a line that counts the
+/// rest. Each diagnostic keeps its one-line form and starts its line, so that editors and the
+/// pre-commit framework, which read `path:line:column:` lines, read the grouped output too;
+/// headings and summary lines never take that form.
 public struct TextDiagnosticReporter: TextDocumentRenderer {
     public typealias Document = DiagnosticReport
 
-    public init() {}
+    /// Up to this many diagnostics print as one plain list.
+    public static let groupingThreshold = 20
+    /// The caps of the grouped listing: ten diagnostics of a rule or file, about a screen in all.
+    public static let screenLimits = ListingLimits(perGroup: 10, lines: 40)
+    /// How many rules the summary names before it counts the rest.
+    public static let summaryRules = 10
+
+    public var grouping: DiagnosticGrouping
+    public var limits: ListingLimits
+
+    public init(grouping: DiagnosticGrouping = .rule, limits: ListingLimits = screenLimits) {
+        self.grouping = grouping
+        self.limits = limits
+    }
 
     public func text(_ report: DiagnosticReport) -> String {
         let diagnostics = report.diagnostics
-        var out = diagnostics.map { diagnostic in
-            let location = diagnostic.location
-            return "\(TerminalText.path(location.file)):\(location.line):\(location.column): \(diagnostic.severity.rawValue): "
-                + "\(TerminalText.line(diagnostic.message)) [\(TerminalText.line(diagnostic.ruleID))]\n"
-        }.joined()
+        var out = diagnostics.count > Self.groupingThreshold ? summary(diagnostics) + "\n" + grouped(diagnostics) + "\n"
+                                                            : diagnostics.map(Self.line).joined()
+        out += diagnostics.isEmpty ? "no problems found\n" : Self.counts(diagnostics) + "\n"
+        return out
+    }
+
+    /// One diagnostic as editors read it.
+    static func line(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.location
+        return "\(TerminalText.path(location.file)):\(location.line):\(location.column): \(diagnostic.severity.rawValue): "
+            + "\(TerminalText.line(diagnostic.message)) [\(TerminalText.line(diagnostic.ruleID))]\n"
+    }
+
+    /// "12 errors, 30 warnings".
+    static func counts(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        out += diagnostics.isEmpty ? "no problems found\n" : "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\n"
+        return "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+    }
+
+    /// "12 errors", "3 warnings", "1 error, 2 warnings": what there is, for a summary line.
+    static func tally(_ diagnostics: [Diagnostic]) -> String {
+        let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+            let count = diagnostics.filter { $0.severity == severity }.count
+            return count == 0 ? nil : "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+        }
+        return counts.joined(separator: ", ")
+    }
+
+    /// The totals, then each rule's counts and files, the rules with errors first.
+    func summary(_ diagnostics: [Diagnostic]) -> String {
+        let files = Set(diagnostics.map(\.location.file)).count
+        var out = "\(diagnostics.count) problems in \(files) \(files == 1 ? "file" : "files"): \(Self.counts(diagnostics))\n"
+        let rules = DiagnosticGrouping.rule.groups(of: diagnostics)
+        let names = rules.prefix(Self.summaryRules).map { TerminalText.line($0.name) }
+        let width = names.map(\.count).max() ?? 0
+        for (name, rule) in zip(names, rules) {
+            let files = Set(rule.diagnostics.map(\.location.file)).count
+            out += "  \(name.padding(toLength: width))  \(Self.tally(rule.diagnostics)) in \(files) \(files == 1 ? "file" : "files")\n"
+        }
+        if rules.count > Self.summaryRules {
+            let left = rules.dropFirst(Self.summaryRules)
+            out += "  … and \(left.count) more rules, with \(left.map(\.diagnostics.count).reduce(0, +)) diagnostics\n"
+        }
+        return out
+    }
+
+    /// Each group under its heading, capped.
+    func grouped(_ diagnostics: [Diagnostic]) -> String {
+        let groups = grouping.groups(of: diagnostics)
+        let plan = limits.plan(groups.map(\.diagnostics.count))
+        let elsewhere = "run `evident lint --all` to list them"
+        var out = ""
+        for (group, listed) in zip(groups, plan) where listed > 0 {
+            let name = grouping == .rule ? TerminalText.line(group.name) : TerminalText.path(group.name)
+            out += "\(name) (\(Self.tally(group.diagnostics))):\n"
+            out += group.diagnostics.prefix(listed).map(Self.line).joined()
+            if listed < group.diagnostics.count { out += MoreLine.text(group.diagnostics.count - listed, elsewhere: elsewhere) + "\n" }
+        }
+        if let cut = plan.firstIndex(of: 0) {
+            let left = groups[cut...]
+            let noun = grouping == .rule ? (left.count == 1 ? "rule" : "rules") : (left.count == 1 ? "file" : "files")
+            out += MoreLine.text(left.map(\.diagnostics.count).reduce(0, +), "diagnostics of \(left.count) more \(noun)", elsewhere: elsewhere) + "\n"
+        }
         return out
     }
 }

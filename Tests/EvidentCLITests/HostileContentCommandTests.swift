@@ -87,8 +87,14 @@ import Testing
         let repository = try program(in: folder)
         let audit = try EvidentBinary.run(["audit", "--fail-on", "never"], in: repository.url)
         #expect(audit.status == 0, "\(audit.error)")
-        #expect(audit.output.contains("evidence/AC-01/2026-02-10-x\\n::error title=pwn::owned.md claims 2026-02-10"), "the findings name the hostile files: \(audit.output)")
         expectSafe(audit)
+        // The summary shortens messages; --all prints them whole, the hostile file names included.
+        let all = try EvidentBinary.run(["audit", "--dry-run", "--all", "--fail-on", "never"], in: repository.url)
+        #expect(all.output.contains("evidence/AC-01/2026-02-10-x\\n::error title=pwn::owned.md claims 2026-02-10"), "the findings name the hostile files: \(all.output)")
+        expectSafe(all)
+        for grouping in ["control", "code"] {
+            expectSafe(try EvidentBinary.run(["audit", "--dry-run", "--all", "--group-by", grouping, "--fail-on", "never"], in: repository.url))
+        }
         let markdown = String(decoding: try Data(contentsOf: repository.url.appendingPathComponent("audits/2026/record.md")), as: UTF8.self)
         #expect(OutputSafety.problems(in: markdown, markdownTables: true) == [])
         expectSafe(try EvidentBinary.run(["audit", "--dry-run", "--format", "markdown", "--fail-on", "never"], in: repository.url), markdownTables: true)

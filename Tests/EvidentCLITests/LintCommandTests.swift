@@ -273,3 +273,72 @@ import Testing
         #expect(result.error.contains("HEAD is on 'main'"))
     }
 }
+
+/// `evident lint` with many diagnostics: a summary, then the diagnostics grouped and capped,
+/// each still on its own `path:line:column:` line.
+@Suite struct LintGroupingCommandTests {
+    /// The example program with `count` controls whose frequency and owner are wrong.
+    private func program(broken count: Int, in folder: TemporaryDirectory) throws -> FixtureRepository {
+        var repository = try FixtureRepository(in: folder.url)
+        var files = ExampleProgram.base.mapValues { Optional($0) }
+        // Without its policies, which would each want to list the copy back.
+        let control = ExampleProgram.base["controls/AC-01.md"]!.replacingOccurrences(of: "frequency: quarterly", with: "frequency: fortnightly")
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("policies:") }.joined(separator: "\n")
+        for index in 0..<count {
+            let id = String(format: "BR-%02d", index)
+            files["controls/\(id).md"] = control.replacingOccurrences(of: "AC-01", with: id)
+            files["evidence/\(id)/.gitkeep"] = ""
+        }
+        try repository.commitApproved(files, message: "Program")
+        return repository
+    }
+
+    /// `path:line:column: severity: message [RULE]`, as editors and pre-commit read it.
+    static func isDiagnostic(_ line: some StringProtocol) -> Bool {
+        String(line).wholeMatch(of: #/[^ :][^:]*:\d+:\d+: (error|warning|info): .* \[[A-Z0-9-]+\]/#) != nil
+    }
+
+    @Test func fewDiagnosticsAreOnePlainList() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(broken: 3, in: folder)
+        let result = try EvidentBinary.run(["lint", "--today", "2026-06-01", "--no-history"], in: repository.url)
+        #expect(result.status == 1)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.dropLast().allSatisfy { Self.isDiagnostic($0) }, "\(result.output)")
+        #expect(lines.last == "3 errors, 0 warnings")
+    }
+
+    @Test func manyDiagnosticsGetASummaryAndAreGroupedByRuleAndCapped() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(broken: 25, in: folder)
+        let result = try EvidentBinary.run(["lint", "--today", "2026-06-01", "--no-history"], in: repository.url)
+        #expect(result.status == 1)
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "25 problems in 25 files: 25 errors, 0 warnings", "\(result.output)")
+        #expect(lines[1] == "  SCHEMA-TYPE  25 errors in 25 files", "\(result.output)")
+        #expect(lines.contains("SCHEMA-TYPE (25 errors):"))
+        #expect(lines.filter { Self.isDiagnostic($0) }.count == 10, "ten of a rule")
+        #expect(lines.contains("… and 15 more — run `evident lint --all` to list them"))
+        #expect(lines.suffix(2) == ["25 errors, 0 warnings", ""])
+
+        let all = try EvidentBinary.run(["lint", "--today", "2026-06-01", "--no-history", "--all"], in: repository.url)
+        #expect(all.output.split(separator: "\n").filter { Self.isDiagnostic($0) }.count == 25)
+        #expect(!all.output.contains("… and"))
+
+        let byFile = try EvidentBinary.run(["lint", "--today", "2026-06-01", "--no-history", "--group-by", "file"], in: repository.url)
+        let headings = byFile.output.split(separator: "\n").filter { $0.hasPrefix("controls/") && $0.hasSuffix("(1 error):") }
+        #expect(headings.first == "controls/BR-00.md (1 error):", "\(byFile.output)")
+        #expect(byFile.output.contains("… and 6 more diagnostics of 6 more files — run `evident lint --all` to list them"), "\(byFile.output)")
+
+        let sarif = try EvidentBinary.run(["lint", "--today", "2026-06-01", "--no-history", "--format", "github"], in: repository.url)
+        #expect(sarif.output.split(separator: "\n").count == 25, "other formats list every diagnostic")
+    }
+
+    @Test func aBadGroupingIsAUsageError() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try program(broken: 1, in: folder)
+        let result = try EvidentBinary.run(["lint", "--group-by", "owner"], in: repository.url)
+        #expect(result.status == 2)
+        #expect(result.error.split(separator: "\n").first == "Error: The value 'owner' is invalid for '--group-by <grouping>'. Please provide one of 'rule' and 'file'.")
+    }
+}
