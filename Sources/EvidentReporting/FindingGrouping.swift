@@ -10,8 +10,9 @@ public enum FindingGrouping: String, CaseIterable, Sendable {
     case code
 
     /// The findings in groups, in the order they are printed. Within a group, the overdue
-    /// findings (past their due date at the clock) come first, then the open ones; each kept
-    /// in subject, severity (highest first) and code order.
+    /// findings (past their due date at the clock) come first, then the open ones; each by
+    /// subject, the subjects with the most severe findings first (so a capped group cuts the
+    /// least severe), then severity (highest first) and code.
     public func groups(of findings: [AuditRecord.Finding]) -> [FindingGroup] {
         let key: (AuditRecord.Finding) -> FindingGroup.Heading = switch self {
         case .owner: { .owner($0.owner) }
@@ -20,7 +21,11 @@ public enum FindingGrouping: String, CaseIterable, Sendable {
         }
         var grouped: [FindingGroup.Heading: [AuditRecord.Finding]] = [:]
         for finding in findings { grouped[key(finding), default: []].append(finding) }
-        let groups = grouped.map { FindingGroup(heading: $0.key, findings: $0.value.sorted(by: Self.listed)) }
+        let groups = grouped.map { heading, findings in
+            var worst: [String: FindingSeverity] = [:]
+            for finding in findings { worst[finding.subject] = max(worst[finding.subject] ?? finding.severity, finding.severity) }
+            return FindingGroup(heading: heading, findings: findings.sorted { Self.listed($0, $1, worst: worst) })
+        }
         return groups.sorted { lhs, rhs in
             switch (lhs.heading, rhs.heading) {
             case (.code, .code):
@@ -32,11 +37,15 @@ public enum FindingGrouping: String, CaseIterable, Sendable {
         }
     }
 
-    /// Overdue before open, then subject, severity (highest first) and code.
-    static func listed(_ lhs: AuditRecord.Finding, _ rhs: AuditRecord.Finding) -> Bool {
+    /// Overdue before open, then the subject's most severe finding (`worst`, highest first),
+    /// subject, severity (highest first) and code.
+    static func listed(_ lhs: AuditRecord.Finding, _ rhs: AuditRecord.Finding, worst: [String: FindingSeverity]) -> Bool {
         let (left, right) = (lhs.status == .overdue, rhs.status == .overdue)
         if left != right { return left }
-        if lhs.subject != rhs.subject { return precedes(lhs.subject, rhs.subject) }
+        if lhs.subject != rhs.subject {
+            let (leftWorst, rightWorst) = (worst[lhs.subject] ?? lhs.severity, worst[rhs.subject] ?? rhs.severity)
+            return leftWorst != rightWorst ? leftWorst > rightWorst : precedes(lhs.subject, rhs.subject)
+        }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         return precedes(lhs.code, rhs.code)
     }
