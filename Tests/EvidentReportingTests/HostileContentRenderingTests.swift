@@ -105,6 +105,22 @@ import Testing
         #expect(hostile == (try HTMLStructure.of(benign)))
     }
 
+    /// A browser obeys a right-to-left override in a title or a file name to the end of the cell,
+    /// so Evident's own words and dates after it would read reversed: report.html writes bidi
+    /// formatting and control characters visibly, as record.md does.
+    @Test(arguments: HostileText.samples)
+    func reportHTMLHasNoRawControlOrBidiCharacters(value: String) throws {
+        let html = try RecordHTMLRenderer().string(record(value))
+        #expect(OutputSafety.problems(in: html, allowsTab: true).filter { $0.hasPrefix("raw ") } == [])
+    }
+
+    @Test func aRightToLeftOverrideInATitleIsWrittenAsItsBytes() throws {
+        var record = try record("x")
+        record.controls[0].title = "Backups \u{202E}evil"
+        let html = try RecordHTMLRenderer().string(record)
+        #expect(html.contains("<strong>Backups \\342\\200\\256evil</strong>"))
+    }
+
     /// The attack the issue reported: a quote followed by a combining accent is one Character,
     /// which a Character-wise escaper let through, closing the `title` attribute.
     @Test func quoteWithCombiningMarkStaysInsideItsAttribute() throws {
