@@ -2,15 +2,17 @@ import EvidentCore
 
 /// How `evident audit` groups the findings it prints (`--group-by`).
 public enum FindingGrouping: String, CaseIterable, Sendable {
-    /// By the owner who must act (unowned findings last), each owner's by control or other subject.
+    /// By the owner who must act (among owners of equally severe findings, unowned findings last),
+    /// each owner's by control or other subject.
     case owner
     /// By control, or the other subject a finding concerns (a policy, the cycle, a criterion).
     case control
     /// By finding code, the most severe code first.
     case code
 
-    /// The findings in groups, in the order they are printed. Within a group, the overdue
-    /// findings (past their due date at the clock) come first, then the open ones; each by
+    /// The findings in groups, in the order they are printed: the groups whose worst finding is
+    /// most severe first, then by owner (unowned last), subject or code. Within a group, the
+    /// overdue findings (past their due date at the clock) come first, then the open ones; each by
     /// subject, the subjects with the most severe findings first (so a capped group cuts the
     /// least severe), then severity (highest first) and code.
     public func groups(of findings: [AuditRecord.Finding]) -> [FindingGroup] {
@@ -26,14 +28,11 @@ public enum FindingGrouping: String, CaseIterable, Sendable {
             for finding in findings { worst[finding.subject] = max(worst[finding.subject] ?? finding.severity, finding.severity) }
             return FindingGroup(heading: heading, findings: findings.sorted { Self.listed($0, $1, worst: worst) })
         }
+        // The groups with the most severe findings first, so that a listing cut at its line
+        // budget leaves out the least severe groups, never a high finding for notes.
         return groups.sorted { lhs, rhs in
-            switch (lhs.heading, rhs.heading) {
-            case (.code, .code):
-                let (left, right) = (lhs.findings.map(\.severity).max()!, rhs.findings.map(\.severity).max()!)
-                return left != right ? left > right : Self.precedes(lhs.heading.sortKey, rhs.heading.sortKey)
-            default:
-                return Self.precedes(lhs.heading.sortKey, rhs.heading.sortKey)
-            }
+            let (left, right) = (lhs.findings.map(\.severity).max()!, rhs.findings.map(\.severity).max()!)
+            return left != right ? left > right : Self.precedes(lhs.heading.sortKey, rhs.heading.sortKey)
         }
     }
 

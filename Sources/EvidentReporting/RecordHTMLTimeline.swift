@@ -28,21 +28,38 @@ enum TimelineHTML {
         "<span class=\"\(RecordHTMLRenderer.cssClass(cell.state))\" title=\"\(HTMLText.escape(cell.title))\">\(HTMLText.escape(text))</span>"
     }
 
-    /// The daily calendar. `days` are the periods' days in order, one a period.
+    /// The most weeks one row of a daily calendar holds: a year's, whatever weekday it starts on,
+    /// which is as wide as a printed A4 or Letter page allows.
+    static let calendarWeeksPerRow = 54
+
+    /// The daily calendar. `days` are the periods' days in order, one a period. A window longer
+    /// than a year is split into rows of equal length, each a grid of its own, named in its
+    /// corner by the year it starts in, so that it fits the page rather than running off it.
     private static func calendar(_ timeline: ControlTimeline, days: [Day]) -> String {
         let byDay = Dictionary(zip(days, timeline.cells)) { first, _ in first }
         let firstMonday = days[0].adding(days: -ControlTimeline.weekday(days[0]))
         let weekCount = firstMonday.days(until: days[days.count - 1]) / 7 + 1
-        var out = "<div class=\"calendar\"><span class=\"weekday\"></span>"
+        let rows = (weekCount + calendarWeeksPerRow - 1) / calendarWeeksPerRow
+        let weeksPerRow = (weekCount + rows - 1) / rows
+        return stride(from: 0, to: weekCount, by: weeksPerRow).map { first in
+            let mondays = (first..<min(first + weeksPerRow, weekCount)).map { firstMonday.adding(days: 7 * $0) }
+            return calendarRow(mondays, byDay: byDay, named: rows > 1)
+        }.joined()
+    }
+
+    /// One row of the daily calendar: the weeks starting on `mondays`, Monday to Sunday as rows.
+    /// A month is named over the week holding its first day, and the row's first week over its
+    /// own; with `named`, the corner names the year of the row's first day.
+    private static func calendarRow(_ mondays: [Day], byDay: [Day: ControlTimeline.Cell], named: Bool) -> String {
+        let weeks = mondays.map { monday in (0..<7).map { monday.adding(days: $0) } }
+        let firstDay = weeks.lazy.flatMap { $0 }.first { byDay[$0] != nil }
+        var out = "<div class=\"calendar\"><span class=\"weekday\">\(named ? firstDay.map { "\($0.year)" } ?? "" : "")</span>"
         for name in ["Mon", "", "Wed", "", "Fri", "", "Sun"] { out += "<span class=\"weekday\">\(name)</span>" }
-        for week in 0..<weekCount {
-            let monday = firstMonday.adding(days: 7 * week)
-            // A month is named over the week holding its first day, and the first week over its own.
-            let first = (0..<7).map { monday.adding(days: $0) }.first { $0.day == 1 && byDay[$0] != nil }
-            let named = first ?? (week == 0 ? days[0] : nil)
+        for (index, week) in weeks.enumerated() {
+            let first = week.first { $0.day == 1 && byDay[$0] != nil }
+            let named = first ?? (index == 0 ? firstDay : nil)
             out += "<span class=\"month\">\(named.map { ControlTimeline.monthName($0.month) } ?? "")</span>"
-            for offset in 0..<7 {
-                let day = monday.adding(days: offset)
+            for day in week {
                 out += byDay[day].map { cell($0) } ?? "<span class=\"outside\"></span>"
             }
         }

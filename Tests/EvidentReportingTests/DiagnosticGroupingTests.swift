@@ -56,6 +56,15 @@ import Testing
         #expect(grouped.last?.hasPrefix("… and ") == true && grouped.last?.hasSuffix(" more files — run `evident lint --all` to list them") == true, "\(text)")
     }
 
+    /// Warnings in thirty files fill the line budget; an error in a file whose path sorts last is
+    /// still listed: by file too, the files with errors come first.
+    @Test func theLineBudgetNeverCutsAnErrorForWarnings() throws {
+        let warnings = (10..<40).map { Self.diagnostic("REF-MISMATCH", "controls/C-\($0).md", severity: .warning) }
+        let error = Self.diagnostic("SCHEMA-TYPE", "risks/register.yaml", message: "the one error")
+        let text = try TextDiagnosticReporter(grouping: .file).string(DiagnosticReport(warnings + [error], rules: []))
+        #expect(text.contains("risks/register.yaml:1:2: error: the one error [SCHEMA-TYPE]"), "\(text)")
+    }
+
     /// Hostile paths, rules and messages in the headings, the summary and the diagnostics.
     @Test(arguments: HostileText.samples, DiagnosticGrouping.allCases)
     func theGroupedLayoutIsSafe(value: String, grouping: DiagnosticGrouping) throws {

@@ -105,6 +105,34 @@ import Testing
         #expect(hostile == (try HTMLStructure.of(benign)))
     }
 
+    /// A browser obeys a right-to-left override in a title or a file name to the end of the cell,
+    /// so Evident's own words and dates after it would read reversed: report.html writes bidi
+    /// formatting and control characters visibly, as record.md does.
+    @Test(arguments: HostileText.samples)
+    func reportHTMLHasNoRawControlOrBidiCharacters(value: String) throws {
+        let html = try RecordHTMLRenderer().string(record(value))
+        #expect(OutputSafety.problems(in: html, allowsTab: true).filter { $0.hasPrefix("raw ") } == [])
+    }
+
+    @Test func aRightToLeftOverrideInATitleIsWrittenAsItsBytes() throws {
+        var record = try record("x")
+        record.controls[0].title = "Backups \u{202E}evil"
+        let html = try RecordHTMLRenderer().string(record)
+        #expect(html.contains("<strong>Backups \\342\\200\\256evil</strong>"))
+    }
+
+    /// A browser shows a line break in a `title` as a new line of the tooltip: an evidence file
+    /// named with one could add a line that reads as the period's state. The break is written
+    /// as `\n`, so the tooltip is the one line Evident wrote.
+    @Test func aLineBreakInAFileNameCannotAddALineToATooltip() throws {
+        var record = try record("x")
+        record.controls[0].periods[0].occurrences[0].path = "evidence/AC-01/2026-03-30-x\n2026-01-01…2026-03-31: on time.md"
+        let html = try RecordHTMLRenderer().string(record)
+        let titles = html.components(separatedBy: "title=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(!titles.isEmpty && titles.allSatisfy { !$0.contains("\n") }, "\(titles)")
+        #expect(html.contains("2026-03-30-x\\n2026-01-01…2026-03-31: on time.md claimed"))
+    }
+
     /// The attack the issue reported: a quote followed by a combining accent is one Character,
     /// which a Character-wise escaper let through, closing the `title` attribute.
     @Test func quoteWithCombiningMarkStaysInsideItsAttribute() throws {

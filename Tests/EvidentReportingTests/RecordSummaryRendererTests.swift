@@ -75,11 +75,11 @@ import Testing
             "AC-01 Title of AC-01: 2 findings, 1 overdue",
             "  high    EVID-MISSING-PERIOD  overdue since 2027-01-18: EVID-MISSING-PERIOD on AC-01",
             "  medium  EVID-LATE            EVID-LATE on AC-01",
-            "CC6.1: 1 finding",
-            "  low     SCOPE-UNCOVERED-CRITERION  SCOPE-UNCOVERED-CRITERION on CC6.1",
             "DL-01 Title of DL-01: 2 findings",
             "  high    EVID-MISSING-PERIOD  EVID-MISSING-PERIOD on DL-01",
             "  medium  EVID-LATE            EVID-LATE on DL-01",
+            "CC6.1: 1 finding",
+            "  low     SCOPE-UNCOVERED-CRITERION  SCOPE-UNCOVERED-CRITERION on CC6.1",
         ], "\(text)")
     }
 
@@ -107,6 +107,21 @@ import Testing
         #expect(Self.grouped(dryRun).last == "  … and 24 more — run with --all, or without --dry-run to write audits/2026/record.md")
         let all = RecordSummaryRenderer(limits: .unlimited).text(try Self.record(many))
         #expect(Self.grouped(all).count == 1 + 30 && !all.contains("… and"))
+    }
+
+    /// Four owners' notes fill the line budget; the high finding of an owner whose name sorts
+    /// last, or of no one, is still listed: the groups with the most severe findings come first.
+    @Test(arguments: [FindingGrouping.owner, .control])
+    func theLineBudgetNeverCutsAHighFindingForLowOnes(grouping: FindingGrouping) throws {
+        let notes = ["alice", "bob", "carol", "dave"].flatMap { owner in
+            (1...6).map { Self.finding("EVID-PARTIAL-POPULATION", "\(owner.uppercased())-\($0)", owner: owner, severity: .low) }
+        }
+        for high in [Self.finding("EVID-MISSING-PERIOD", "ZZ-01", owner: "zed"), Self.finding("CYCLE-SCOPE", "2026", owner: nil)] {
+            let text = RecordSummaryRenderer(grouping: grouping).text(try Self.record(notes + [high]))
+            let lines = Self.grouped(text)
+            #expect(lines.count <= RecordSummaryRenderer.screenLimits.lines!, "\(text)")
+            #expect(lines.contains { $0.contains("\(high.code) on \(high.subject)") }, "\(grouping): \(text)")
+        }
     }
 
     @Test func manyGroupsStopAtTheLineBudgetAndCountTheGroupsLeftOut() throws {

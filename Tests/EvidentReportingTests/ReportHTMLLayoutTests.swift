@@ -88,6 +88,35 @@ import Testing
         #expect(elements.contains { $0.classes == ["counts"] && $0.text.hasPrefix("3 occurrences in the window (event-driven)") })
     }
 
+    /// A daily control's calendar longer than a year (a 24-month window, as `init --months 24`
+    /// writes) is split into rows that fit the page, each no wider than a year's calendar and
+    /// named by its year; a year's calendar stays one row.
+    @Test func aCalendarLongerThanAYearWrapsIntoRowsNamedByYear() throws {
+        let days = DayRange(start: Day("2025-01-01")!, end: Day("2026-12-31")!)
+        var record = ReportFixture.record
+        record.controls = [ReportFixture.control("DL-01", "Nightly backups", owner: "bob", .daily, result: .effective, conclusion: "c",
+                                                 periods: Frequency.daily.periods(in: days).map { period in
+                                                     AuditRecord.Period(start: period.start.description, end: period.end.description, state: .onTime,
+                                                                        occurrences: [], backfilled: nil)
+                                                 },
+                                                 sample: ReportFixture.sample(population: 730, items: [], conclusions: [:], rule: "r"))]
+        let elements = try Self.elements(RecordHTMLRenderer().string(record))
+        let grids = elements.indices.filter { elements[$0].classes == ["calendar"] }
+        #expect(grids.count == 2, "\(grids.count) rows")
+        for (index, start) in grids.enumerated() {
+            let end = index + 1 < grids.count ? grids[index + 1] : elements.count
+            let row = elements[start..<end].filter { $0.ancestors.last == "div.calendar" }
+            let weeks = row.filter { $0.classes == ["month"] }.count
+            #expect(weeks <= 54, "row \(index): \(weeks) weeks, wider than a year")
+            #expect(row.first?.text == ["2025", "2026"][index], "row \(index) is named by its year: \(row.first?.text ?? "")")
+        }
+        let cells = elements.filter { $0.ancestors.last == "div.calendar" && $0.attributes["title"] != nil }
+        #expect(cells.count == 730, "every day once: \(cells.count)")
+        let oneYear = try Self.elements(RecordHTMLRenderer().string(ReportFixture.record))
+        #expect(oneYear.filter { $0.classes == ["calendar"] }.count == 1)
+        #expect(oneYear.first { $0.ancestors.last == "div.calendar" }?.text == "", "a single row needs no year")
+    }
+
     static func layout(_ frequency: Frequency?) -> String {
         switch frequency {
         case .daily: "calendar"
