@@ -80,13 +80,15 @@ public struct RecordSummaryRenderer: TextDocumentRenderer {
     /// is overdue but still counts before what is upcoming. Nothing for a record of a format
     /// before 4, which does not say.
     func due(_ record: AuditRecord) -> String {
-        guard let entries = record.due else { return "" }
+        guard record.due != nil else { return "" }
+        // As the report counts them: entries whose dates do not read (a record edited by hand) are left out.
+        let entries = record.dueItems
         let within = record.dueWithin ?? AuditRecord.dueWithinDays
         let span = "the \(Self.count(within, "day")) to " + ((Day(record.clock).map { $0.adding(days: within).description }) ?? TerminalText.line(record.clock))
         guard !entries.isEmpty else { return "Nothing falls due in \(span).\n" }
         let overdue = entries.filter { $0.status == .overdue }.count
         var out = "Due in \(span): \(overdue) overdue but still counted if landed now, \(entries.count - overdue) upcoming\n"
-        let runs = DueRun.runs(of: record.dueItems)
+        let runs = DueRun.runs(of: entries)
         let names = Self.names(record)
         let shown = limits == .unlimited ? runs.count : Self.dueLines
         for run in runs.prefix(shown) {

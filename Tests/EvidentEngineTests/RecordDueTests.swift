@@ -64,4 +64,16 @@ import Testing
         #expect(read.due == record.due && read.interviews == record.interviews && read.dueWithin == 30)
         #expect(read.due?.isEmpty == false)
     }
+
+    /// A record read from disk with a horizon no audit writes is refused, not added to a day.
+    @Test func aHorizonBeyondAYearIsNoRecord() throws {
+        let folder = try TemporaryDirectory()
+        let fixture = try Fixtures.yearOfEvidence(in: folder)
+        var record = try Fixtures.open(fixture).audit(AuditRequest()).record
+        for within in [Int.max, -1, 367] {
+            record.dueWithin = within
+            let error = #expect(throws: InputError.self) { try AuditRecord.read(Data(RecordJSONRenderer().render(record)), file: "record.json") }
+            #expect(error?.message == "not an Evident record: due_within is \(within), not 0 to 366 days", "\(String(describing: error))")
+        }
+    }
 }

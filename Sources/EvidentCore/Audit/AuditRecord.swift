@@ -361,6 +361,10 @@ extension AuditRecord {
         guard record.auditedCommit.count == 40, record.auditedCommit.allSatisfy(\.isHexDigit) else {
             throw InputError("not an Evident record: audited_commit '\(record.auditedCommit)' is not a commit id", at: SourceLocation(file: file, line: 1, column: 1))
         }
+        // Days are added to the clock with it: a horizon past a year is no record Evident wrote.
+        if let within = record.dueWithin, !(0...366).contains(within) {
+            throw InputError("not an Evident record: due_within is \(within), not 0 to 366 days", at: SourceLocation(file: file, line: 1, column: 1))
+        }
         return record
     }
 
