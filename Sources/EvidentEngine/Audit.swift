@@ -110,6 +110,13 @@ extension ComplianceRepository {
         guard try git.commitInfo(commit).committer.time > endOfWindow,
               let last = try git.lastFirstParentCommit(from: commit, atOrBefore: endOfWindow), last != commit
         else { return audited }
+        // What the cycle is judged by is read from evident.yaml and the controls and policies
+        // folders: when those hold the same blobs at the window's end, it is the audited program.
+        let layout = audited.configuration.layout
+        let judgedBy = [ProgramLayout.fileName, layout.controls, layout.policies]
+        if try judgedBy.allSatisfy({ path throws in try git.files(under: path, at: last) == git.files(under: path, at: commit) }) {
+            return audited
+        }
         let atEnd = try program(at: last)
         if let problem = atEnd.diagnostics.first(where: { $0.severity == .error }) {
             throw EngineError(.usage, "\(problem.location): \(problem.message) [\(problem.ruleID)] in commit \(last.abbreviated()), the last mainline commit of cycle \(cycle.id)'s window, whose controls and policies the cycle is judged by")
