@@ -88,9 +88,8 @@ public struct DueSchedule: Sendable {
             }
         }
 
-        // Policy reviews, against the first open cycle that has not ended: a policy never
-        // approved is due by its window's end.
-        let current = contexts.map(\.window).first { $0.end >= clock }
+        // Policy reviews, due review_days after the last proven approval (or, for a policy
+        // never approved, after it first landed), as lint's POLICY-REVIEW-OVERDUE counts them.
         for policy in program.policies where policy.isActive {
             guard let deadline = PolicyReview.due(of: policy, proof: policyProofs[policy.file]) else { continue }
             add(.policyReview, owner: policy.owner?.value, subject: policy.id.value, title: policy.title, deadline: deadline, path: policy.file)
