@@ -67,17 +67,21 @@ public enum TerminalText {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
         var guarding = WorkflowCommandGuard(startsLine: startsLine)
-        for scalar in text.unicodeScalars {
-            if let escape = escape(scalar) {
-                out += escape
-                guarding.wroteEscape()
-            } else if guarding.mustEscape(scalar) {
-                out += octal(UInt8(scalar.value))
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
+        for scalar in text.unicodeScalars { append(scalar, to: &out, guarding: &guarding) }
         return out
+    }
+
+    /// Appends `scalar` as it is, or its escape (`escape(_:)`), or in octal where it would
+    /// complete a workflow command's prefix.
+    private static func append(_ scalar: Unicode.Scalar, to out: inout String, guarding: inout WorkflowCommandGuard) {
+        if let escape = escape(scalar) {
+            out += escape
+            guarding.wroteEscape()
+        } else if guarding.mustEscape(scalar) {
+            out += octal(UInt8(scalar.value))
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
     }
 
     /// The escape a terminal-safe rendering writes for `scalar`, or nil when the scalar prints
@@ -118,14 +122,7 @@ public enum TerminalText {
                 out += "\\\\"
                 guarding.wroteEscape()
             case .scalar(let scalar):
-                if let escape = escape(scalar) {
-                    out += escape
-                    guarding.wroteEscape()
-                } else if guarding.mustEscape(scalar) {
-                    out += octal(UInt8(scalar.value))
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                append(scalar, to: &out, guarding: &guarding)
             }
         }
         return out + "\""
