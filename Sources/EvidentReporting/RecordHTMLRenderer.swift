@@ -70,7 +70,7 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
         if record.due == nil {
             out += "<p>\(escape(overview.notRecorded))</p>"
         } else {
-            let items = record.dueItems
+            let items = overview.dueItems
             let overdue = items.filter { $0.status == .overdue }.count
             out += "<p class=\"figure-total\">\(items.count)</p><ul><li\(overdue > 0 ? " class=\"sev-high\"" : "")>\(overdue) overdue, still counted</li><li>\(items.count - overdue) upcoming</li></ul>"
         }
@@ -92,7 +92,7 @@ public struct RecordHTMLRenderer: TextDocumentRenderer {
     private func due(_ overview: RecordOverview) -> String {
         var out = "<h3 id=\"due\">What is due from \(escape(overview.dueSpan))</h3>\n"
         guard overview.record.due != nil else { return out + "<p>\(escape(overview.notRecorded))</p>\n" }
-        if overview.record.dueItems.isEmpty { return out + "<p>Nothing is due.</p>\n" }
+        if overview.dueItems.isEmpty { return out + "<p>Nothing is due.</p>\n" }
         for status in DueItem.Status.allCases {
             let owners = overview.dueRuns(status)
             guard !owners.isEmpty else { continue }

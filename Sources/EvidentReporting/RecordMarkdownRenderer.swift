@@ -42,7 +42,7 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
         if record.due == nil {
             out += "- **Due**: \(overview.notRecorded)\n"
         } else {
-            let items = record.dueItems
+            let items = overview.dueItems
             let overdue = items.filter { $0.status == .overdue }.count
             out += "- **Due in \(plural(record.dueWithin ?? 0, "day", "days")): \(items.count)** — \(overdue) overdue, still counted; \(items.count - overdue) upcoming\n"
         }
@@ -61,7 +61,7 @@ public struct RecordMarkdownRenderer: TextDocumentRenderer {
     private func due(_ overview: RecordOverview) -> String {
         var out = "### What is due from \(cell(overview.dueSpan))\n\n"
         guard overview.record.due != nil else { return out + "\(overview.notRecorded)\n\n" }
-        if overview.record.dueItems.isEmpty { return out + "Nothing is due.\n\n" }
+        if overview.dueItems.isEmpty { return out + "Nothing is due.\n\n" }
         for status in DueItem.Status.allCases {
             let owners = overview.dueRuns(status)
             guard !owners.isEmpty else { continue }

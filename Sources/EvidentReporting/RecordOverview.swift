@@ -24,9 +24,15 @@ struct RecordOverview {
     }
 
     let record: AuditRecord
+    /// The record's due list as schedule items (`AuditRecord.dueItems`), read once.
+    let dueItems: [DueItem]
+    /// The owners' names the record knows, by people key.
+    let names: [String: String]
 
     init(_ record: AuditRecord) {
         self.record = record
+        dueItems = record.dueItems
+        names = RecordSummaryRenderer.names(record)
     }
 
     /// How many controls reached each conclusion, in `ControlResult` order, zeros included.
@@ -112,7 +118,7 @@ struct RecordOverview {
     func dueRuns(_ status: DueItem.Status) -> [(owner: String?, runs: [DueRun])] {
         var owners: [String?] = []
         var byOwner: [String?: [DueItem]] = [:]
-        for item in record.dueItems where item.status == status {
+        for item in dueItems where item.status == status {
             if byOwner[item.owner] == nil { owners.append(item.owner) }
             byOwner[item.owner, default: []].append(item)
         }
@@ -121,7 +127,7 @@ struct RecordOverview {
 
     /// The person's name for an owner key, from the interviews the record lists.
     func name(of owner: String) -> String? {
-        record.interviews?.first { $0.owner == owner }?.name
+        names[owner]
     }
 }
 
