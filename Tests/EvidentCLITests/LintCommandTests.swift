@@ -304,7 +304,7 @@ import Testing
         let result = try EvidentBinary.run(["lint", "--today", "2026-06-01", "--no-history"], in: repository.url)
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n").map(String.init)
-        #expect(lines.dropLast().allSatisfy { Self.isDiagnostic($0) }, "\(result.output)")
+        #expect(lines.count == 4 && lines.dropLast().allSatisfy { Self.isDiagnostic($0) }, "\(result.output)")
         #expect(lines.last == "3 errors, 0 warnings")
     }
 

@@ -89,5 +89,8 @@ import Testing
         let record = try Fixtures.open(fixture).audit(AuditRequest(clock: Day("2026-12-20"))).record
         let flagged = Set(record.findings.filter { $0.code == "TRUST-UNSIGNED" }.flatMap(\.evidence))
         #expect(!flagged.contains(signed), "a signature by an allowed signer verifies")
+        // Signatures were checked at all: the unsigned commit that landed Q4's evidence is flagged.
+        let unsigned = try Git.text(["log", "-1", "--format=%H", "--", "evidence/AC-01/2026-10-05-review.md"], in: fixture.url)
+        #expect(flagged.contains(unsigned), "\(flagged)")
     }
 }

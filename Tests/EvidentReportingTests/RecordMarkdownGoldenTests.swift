@@ -11,9 +11,13 @@ import Testing
 
     @Test func recordMarkdownMatchesItsGoldenFile() throws {
         let rendered = try RecordMarkdownRenderer().string(ReportFixture.record)
-        if ProcessInfo.processInfo.environment["EVIDENT_UPDATE_GOLDEN"] == "1" {
+        let current = try? Data(contentsOf: Self.golden)
+        if ProcessInfo.processInfo.environment["EVIDENT_UPDATE_GOLDEN"] == "1", current != Data(rendered.utf8) {
+            // An update never passes: the rewritten file is read, and committed, by a person.
             try FileManager.default.createDirectory(at: Self.golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(rendered.utf8).write(to: Self.golden)
+            Issue.record("rewrote \(Self.golden.path); review it with git diff and run the test again")
+            return
         }
         let expected = String(decoding: try Data(contentsOf: Self.golden), as: UTF8.self)
         #expect(rendered == expected, "record.md differs from \(Self.golden.path) (EVIDENT_UPDATE_GOLDEN=1 rewrites it):\n\(GoldenDiff.lines(expected: expected, actual: rendered))")

@@ -49,7 +49,7 @@ import Testing
         let page = try Self.write(ReportFixture.record, to: folder, as: "report-\(size).html", pageSize: size)
         let pdf = try PDFFacts.read(try Chromium.printToPDF(page, in: folder))
         #expect(pdf.pages >= 2, "\(pdf.pages) pages")
-        #expect(pdf.mediaBoxes.allSatisfy { abs($0[0] - width) < 1 && abs($0[1] - height) < 1 }, "\(pdf.mediaBoxes.prefix(3))")
+        #expect(!pdf.mediaBoxes.isEmpty && pdf.mediaBoxes.allSatisfy { abs($0[0] - width) < 1 && abs($0[1] - height) < 1 }, "\(pdf.mediaBoxes.prefix(3))")
         for section in Self.sections { #expect(pdf.outline.contains(section), "\(section) in \(pdf.outline)") }
         Self.keep([page, folder.path("report-\(size).pdf")])
     }
