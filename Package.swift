@@ -20,12 +20,14 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
+        // Start-up: keeps libgit2's init from parsing the system's TLS trust store (see trust_store.c).
+        .target(name: "CLibGit2Startup"),
         // zlib, for reading pack files directly on the history walk's hot path.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Small pure-Swift pieces both the git layer and the domain need (hashing).
         .target(name: "EvidentBasics", swiftSettings: strict),
         // The only Swift target that touches libgit2; it exposes Sendable value types.
-        .target(name: "EvidentGit", dependencies: ["CLibGit2", "CZlib", "EvidentBasics"], swiftSettings: strict),
+        .target(name: "EvidentGit", dependencies: ["CLibGit2", "CLibGit2Startup", "CZlib", "EvidentBasics"], swiftSettings: strict),
         // The compliance domain: model, catalog, lint rules, audit checks. Knows nothing of C or git.
         .target(name: "EvidentCore", dependencies: ["EvidentBasics", "Yams"], swiftSettings: strict),
         // Renderers: every document in every format, straight into bytes.

@@ -6,7 +6,7 @@ import Testing
 @Suite struct LayeringTests {
     static let allowed: [String: Set<String>] = [
         "EvidentBasics": [],
-        "EvidentGit": ["CLibGit2", "CZlib", "EvidentBasics", "Foundation"],
+        "EvidentGit": ["CLibGit2", "CLibGit2Startup", "CZlib", "EvidentBasics", "Foundation"],
         "EvidentCore": ["EvidentBasics", "Foundation", "Yams"],
         "EvidentReporting": ["EvidentCore", "EvidentGit", "Foundation"],
         "EvidentEngine": ["EvidentCore", "EvidentGit", "EvidentReporting", "Foundation"],
