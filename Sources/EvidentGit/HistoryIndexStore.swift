@@ -35,7 +35,9 @@ struct HistoryIndexStore {
         guard let file = MappedFile(file.path) else {
             return FileManager.default.fileExists(atPath: self.file.path) ? .unreadable : .absent
         }
-        guard let log = try? decode(Array(file.bytes)) else { return .unreadable }
+        // Read from the mapping itself: copying an index of many thousand commits first would
+        // cost as much as decoding it.
+        guard let log = try? decode(file.bytes) else { return .unreadable }
         return .loaded(log)
     }
 
@@ -53,8 +55,7 @@ struct HistoryIndexStore {
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(encode(log)).write(to: temporary)
-            guard rename(temporary.path, file.path) == 0 else {
+            guard Self.write(encode(log), to: temporary.path), rename(temporary.path, file.path) == 0 else {
                 try? FileManager.default.removeItem(at: temporary)
                 return false
             }
@@ -65,19 +66,38 @@ struct HistoryIndexStore {
         }
     }
 
+    /// Writes `bytes` to a new file at `path` from the array's own storage.
+    private static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        let complete = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+        return close(descriptor) == 0 && complete
+    }
+
     func encode(_ log: HistoryLog) -> [UInt8] {
         var writer = ByteWriter()
         writer.buffer.reserveCapacity(64 + log.paths.count * 48 + log.commits.count * 160 + log.changes.count * 9)
         writer.bytes(Self.magic)
         writer.uint32(Self.formatVersion)
         writer.string(key)
-        writer.bytes(log.tip.bytes)
+        writer.objectID(log.tip)
         writer.uint64(UInt64(log.commitCount))
         writer.uint32(UInt32(log.paths.count))
         for path in log.paths { writer.sized(path.bytes) }
         writer.uint32(UInt32(log.commits.count))
         for commit in log.commits {
-            writer.bytes(commit.id.bytes)
+            writer.objectID(commit.id)
             writer.signature(commit.author)
             writer.signature(commit.committer)
             writer.uint8(commit.isSigned ? 1 : 0)
@@ -97,13 +117,13 @@ struct HistoryIndexStore {
         return writer.buffer
     }
 
-    func decode(_ bytes: [UInt8]) throws(ByteReader.Failure) -> HistoryLog {
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(ByteReader.Failure) -> HistoryLog {
         guard bytes.count >= 8 else { throw .truncated }
-        let body = bytes[..<(bytes.count - 8)]
-        var trailer = ByteReader(bytes[(bytes.count - 8)...])
+        let body = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
+        var trailer = ByteReader(UnsafeBufferPointer(rebasing: bytes[(bytes.count - 8)...]))
         guard try trailer.uint64() == FNV1a.hash(body) else { throw .invalid }
         var reader = ByteReader(body)
-        guard try reader.bytes(Self.magic.count) == Self.magic[...], try reader.uint32() == Self.formatVersion,
+        guard try reader.bytes(Self.magic.count).elementsEqual(Self.magic), try reader.uint32() == Self.formatVersion,
               try reader.string() == key
         else { throw .invalid }
         var log = HistoryLog(tip: try reader.objectID(), commitCount: Int(try reader.uint64()))
@@ -141,6 +161,9 @@ struct ByteWriter {
     mutating func uint8(_ value: UInt8) { buffer.append(value) }
     mutating func uint32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
     mutating func uint64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
+    mutating func objectID(_ id: ObjectID) {
+        withUnsafeBytes(of: id) { buffer.append(contentsOf: $0[..<ObjectID.byteCount]) }
+    }
     mutating func sized(_ value: [UInt8]) {
         uint32(UInt32(value.count))
         bytes(value)
@@ -157,51 +180,52 @@ struct ByteWriter {
     }
 }
 
+/// Reads the index's fields from bytes that stay valid (mapped) while it reads.
 struct ByteReader {
     enum Failure: Error { case truncated, invalid }
 
-    private let data: ArraySlice<UInt8>
-    private var position: Int
+    private let data: UnsafeBufferPointer<UInt8>
+    private var position = 0
 
-    init(_ data: ArraySlice<UInt8>) {
+    init(_ data: UnsafeBufferPointer<UInt8>) {
         self.data = data
-        position = data.startIndex
     }
 
-    var isAtEnd: Bool { position == data.endIndex }
+    var isAtEnd: Bool { position == data.count }
 
-    mutating func bytes(_ count: Int) throws(Failure) -> ArraySlice<UInt8> {
-        guard count >= 0, data.endIndex - position >= count else { throw .truncated }
+    mutating func bytes(_ count: Int) throws(Failure) -> UnsafeBufferPointer<UInt8> {
+        guard count >= 0, data.count - position >= count else { throw .truncated }
         defer { position += count }
-        return data[position..<(position + count)]
+        return UnsafeBufferPointer(rebasing: data[position..<(position + count)])
     }
 
-    mutating func uint8() throws(Failure) -> UInt8 { try bytes(1).first! }
+    mutating func uint8() throws(Failure) -> UInt8 { try bytes(1)[0] }
 
     mutating func uint32() throws(Failure) -> UInt32 {
-        UInt32(littleEndian: try bytes(4).withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
+        UInt32(littleEndian: UnsafeRawBufferPointer(try bytes(4)).loadUnaligned(as: UInt32.self))
     }
 
     mutating func uint64() throws(Failure) -> UInt64 {
-        UInt64(littleEndian: try bytes(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+        UInt64(littleEndian: UnsafeRawBufferPointer(try bytes(8)).loadUnaligned(as: UInt64.self))
     }
 
     /// An element count, checked against what is left so a damaged count cannot allocate wildly.
     mutating func count() throws(Failure) -> Int {
         let value = Int(try uint32())
-        guard value <= data.endIndex - position else { throw .invalid }
+        guard value <= data.count - position else { throw .invalid }
         return value
     }
 
-    mutating func sized() throws(Failure) -> ArraySlice<UInt8> { try bytes(Int(try uint32())) }
+    mutating func sized() throws(Failure) -> UnsafeBufferPointer<UInt8> { try bytes(Int(try uint32())) }
 
-    /// Strings were written as UTF-8 and the file's checksum held, so they are not re-validated.
+    /// Strings were written as UTF-8 and the file's checksum held; `String(decoding:)` still
+    /// repairs anything that is not, so a damaged file cannot make an invalid `String`.
     mutating func string() throws(Failure) -> String {
         String(decoding: try sized(), as: UTF8.self)
     }
 
     mutating func objectID() throws(Failure) -> ObjectID {
-        try bytes(ObjectID.byteCount).withUnsafeBytes { ObjectID(rawBytes: $0.baseAddress!) }
+        ObjectID(rawBytes: UnsafeRawPointer(try bytes(ObjectID.byteCount).baseAddress!))
     }
 
     /// A signature whose date is one a commit could have given (else the index is not trusted).
