@@ -39,6 +39,6 @@ struct HistoryCommand: ParsableCommand {
         if let note = result.note {
             FileHandle.standardError.write(Data("evident: note: \(TerminalText.line(note))\n".utf8))
         }
-        Output.write(try output.format.renderer.render(result.history))
+        Output.write(try output.format.renderer.renderParts(result.history))
     }
 }

@@ -177,6 +177,11 @@ enum Output {
         }
     }
 
+    /// A document handed over in parts, written one after another.
+    static func write(_ parts: [[UInt8]]) {
+        for part in parts { write(part) }
+    }
+
     static func write(_ text: String) {
         write(Array(text.utf8))
     }

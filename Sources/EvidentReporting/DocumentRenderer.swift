@@ -6,9 +6,16 @@ import Foundation
 public protocol DocumentRenderer<Document> {
     associatedtype Document
     func render(_ document: Document) throws -> [UInt8]
+    /// The same bytes in consecutive parts. A renderer that writes a large document in pieces
+    /// on several threads hands them over as they are; the others give one part.
+    func renderParts(_ document: Document) throws -> [[UInt8]]
 }
 
 extension DocumentRenderer {
+    public func renderParts(_ document: Document) throws -> [[UInt8]] {
+        [try render(document)]
+    }
+
     /// The rendered document as text.
     public func string(_ document: Document) throws -> String {
         String(decoding: try render(document), as: UTF8.self)

@@ -18,4 +18,8 @@ struct HistoryJSONRenderer: DocumentRenderer {
     func render(_ history: MainlineHistory) -> [UInt8] {
         HistoryJSON.bytes(history)
     }
+
+    func renderParts(_ history: MainlineHistory) -> [[UInt8]] {
+        HistoryJSON.parts(history)
+    }
 }

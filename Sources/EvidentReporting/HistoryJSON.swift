@@ -9,15 +9,25 @@ public enum HistoryJSON {
     /// The document with its final newline, as UTF-8. Files whose part is estimated at
     /// `splittingAbove` bytes or more are written in two halves at once.
     public static func bytes(_ history: MainlineHistory, splittingAbove threshold: Int = parallelThreshold) -> [UInt8] {
+        let parts = parts(history, splittingAbove: threshold)
+        return parts.count == 1 ? parts[0] : Array(parts.joined())
+    }
+
+    /// The same document in consecutive parts, which written one after another are `bytes`:
+    /// a large document's two halves are written on two threads, and handing them over as
+    /// they are saves copying megabytes into one buffer (and touching its fresh pages).
+    public static func parts(_ history: MainlineHistory, splittingAbove threshold: Int = parallelThreshold) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
         var json = JSONWriter(capacity: estimatedSize(history.files[...]) + 4096 + history.roots.count * 64)
         json.object { json in
             json.key("files")
-            json.array { json in files(of: history, splittingAbove: threshold, into: &json) }
+            json.array { json in files(of: history, splittingAbove: threshold, into: &json, parts: &parts) }
             json.member("head", history.head.description)
             json.member("ref", history.reference)
             json.member("roots", history.roots.map(\.description))
         }
-        return json.finished()
+        parts.append(json.finished())
+        return parts
     }
 
     /// Below this many bytes the files are written on one thread: a second would cost more to
@@ -26,7 +36,7 @@ public enum HistoryJSON {
 
     /// The elements of `files`: in two halves written at once on two threads when the
     /// document is large, in one pass otherwise. Either way the same bytes.
-    private static func files(of history: MainlineHistory, splittingAbove threshold: Int, into json: inout JSONWriter) {
+    private static func files(of history: MainlineHistory, splittingAbove threshold: Int, into json: inout JSONWriter, parts: inout [[UInt8]]) {
         let all = history.files[...]
         let total = estimatedSize(all)
         guard total >= threshold, all.count > 1 else {
@@ -53,7 +63,7 @@ public enum HistoryJSON {
         }
         files(all[..<split], into: &json)
         group.wait()
-        json.append(fragment: tail.writer!)
+        parts += json.takeParts(endingWith: tail.writer!)
     }
 
     /// The second half's writer, handed from its thread to the caller after `wait()`.
@@ -61,76 +71,40 @@ public enum HistoryJSON {
         var writer: JSONWriter?
     }
 
-    /// The elements of `files`, each event laid out once: a commit that changed many paths
-    /// appears in the events of each of them, and later copies repeat the first one's bytes.
+    /// The elements of `files`. Events are read in place: copying one copies its commit's
+    /// names, trailers and all, which cost more than writing it.
     private static func files(_ files: ArraySlice<FileHistory>, into json: inout JSONWriter) {
-        let first = firstOccurrences(files)
-        var ranges = [Range<Int>](repeating: 0..<0, count: first.count)
-        var next = 0
         for file in files {
             json.nextElement()
             json.object { json in
                 json.key("events")
                 json.array { json in
-                    for event in file.events {
-                        defer { next += 1 }
-                        // Every event sits at the same depth, so an earlier one's bytes fit as they are.
-                        guard first[next] == next else {
-                            json.element(repeating: ranges[first[next]])
-                            continue
+                    file.events.withUnsafeBufferPointer { events in
+                        for index in events.indices {
+                            json.nextElement()
+                            Self.event(events[index], into: &json)
                         }
-                        json.nextElement()
-                        let start = json.bytes.count
-                        Self.event(event, into: &json)
-                        ranges[next] = start..<json.bytes.count
                     }
                 }
-                json.member("path", file.path.description)
-                // Rare, and then the same call the document makes, so the same Base64.
-                if !file.path.isValidUTF8 { json.member("path_base64", Data(file.path.bytes).base64EncodedString()) }
-            }
-        }
-    }
-
-    /// For each event of `files`, in document order, the position of the first event with the
-    /// same bytes.
-    private static func firstOccurrences(_ files: ArraySlice<FileHistory>) -> [Int] {
-        struct Key: Hashable {
-            var commit: ObjectID
-            var status: ChangeStatus
-        }
-        var first: [Int] = []
-        first.reserveCapacity(files.reduce(0) { $0 + $1.events.count })
-        // Where each was seen, not the event itself, to keep the table small.
-        var seen: [Key: (file: Int, event: Int, position: Int)] = [:]
-        for (fileIndex, file) in zip(files.indices, files) {
-            for (eventIndex, event) in file.events.enumerated() {
-                let key = Key(commit: event.commit.id, status: event.status)
-                // Copies of one commit share their storage, so this comparison is cheap; two
-                // different commits under one id exist only in a history built by hand, and
-                // each is shown as it is.
-                if let earlier = seen[key], files[earlier.file].events[earlier.event].commit == event.commit {
-                    first.append(earlier.position)
+                json.key("path")
+                if file.path.isValidUTF8 {
+                    json.string(utf8: file.path.bytes)
                 } else {
-                    seen[key] = (fileIndex, eventIndex, first.count)
-                    first.append(first.count)
+                    // Rare, and then the same calls the document makes, so the same U+FFFD and Base64.
+                    json.string(file.path.description)
+                    json.member("path_base64", Data(file.path.bytes).base64EncodedString())
                 }
             }
         }
-        return first
     }
 
     /// A little more than the files' part of the document takes, so a buffer is allocated once
-    /// and never copied as it grows: about 600 bytes of layout an event, and its strings.
+    /// and rarely copied as it grows (pages it never writes cost nothing): about 700 bytes of
+    /// layout an event, names and trailers of ordinary length, and each path twice.
     private static func estimatedSize(_ files: ArraySlice<FileHistory>) -> Int {
         var size = 0
         for file in files {
-            size += 128 + 2 * file.path.bytes.count
-            for event in file.events {
-                let commit = event.commit
-                size += 640 + 2 * (commit.author.name.utf8.count + commit.author.email.utf8.count + commit.committer.name.utf8.count + commit.committer.email.utf8.count)
-                for trailer in commit.trailers { size += 48 + 2 * (trailer.key.utf8.count + trailer.value.utf8.count) }
-            }
+            size += 128 + 2 * file.path.bytes.count + 1024 * file.events.count
         }
         return size
     }

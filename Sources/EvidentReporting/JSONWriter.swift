@@ -34,6 +34,18 @@ public struct JSONWriter {
         written = fragment.written
     }
 
+    /// Hands over the bytes written so far and then `fragment`'s, and goes on after the fragment
+    /// as if it had been appended: the document is the parts handed over, then what is written
+    /// next. A fragment written on another thread joins the document this way without a copy.
+    public mutating func takeParts(endingWith fragment: JSONWriter) -> [[UInt8]] {
+        precondition(fragment.depth == depth && fragment.written >= written, "a fragment of another position")
+        written = fragment.written
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        bytes.reserveCapacity(1 << 12)
+        return [taken, fragment.bytes]
+    }
+
     /// The document with its final newline.
     public mutating func finished() -> [UInt8] {
         bytes.append(UInt8(ascii: "\n"))
@@ -89,19 +101,6 @@ public struct JSONWriter {
         }
     }
 
-    /// Starts the next element of the enclosing array with a copy of the value at `earlier` in
-    /// `bytes`, so a value that recurs is laid out once. It must have been written at this depth.
-    public mutating func element(repeating earlier: Range<Int>) {
-        nextElement()
-        let start = bytes.count
-        // Appending a slice of `bytes` to itself would copy the whole buffer first.
-        bytes.append(contentsOf: repeatElement(0, count: earlier.count))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            (base + start).update(from: base + earlier.lowerBound, count: earlier.count)
-        }
-    }
-
     // MARK: Members
 
     /// Starts the next member of the enclosing object; write its value next.
@@ -149,6 +148,14 @@ public struct JSONWriter {
             var value = value
             value.withUTF8 { escaped($0) }
         }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A string given as its UTF-8 bytes, which must be valid UTF-8: the same bytes `string(_:)`
+    /// writes for the `String` they spell, without making one.
+    public mutating func string(utf8: [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        utf8.withUnsafeBufferPointer { escaped($0) }
         bytes.append(UInt8(ascii: "\""))
     }
 
