@@ -15,7 +15,8 @@ struct CommitGraph: Sendable {
         var firstParent: Int?
     }
 
-    private let data: Data
+    /// The mapped file; every offset read below was checked against its size when opened.
+    private let file: MappedFile
     private let count: Int
     private let fanoutOffset: Int
     private let lookupOffset: Int
@@ -26,38 +27,43 @@ struct CommitGraph: Sendable {
     private static let commitDataWidth = 36
 
     init?(objectsDirectory: URL) {
-        let file = objectsDirectory.appendingPathComponent("info/commit-graph")
-        guard let data = try? Data(contentsOf: file, options: .alwaysMapped) else { return nil }
-        self.init(data: data)
+        guard let file = MappedFile(objectsDirectory.appendingPathComponent("info/commit-graph").path) else { return nil }
+        self.init(file: file)
     }
 
-    init?(data: Data) {
-        self.data = data
+    private init?(file: MappedFile) {
+        self.file = file
+        let data = file.bytes
         // Header: "CGPH", version 1, hash version 1 (SHA-1), chunk count, base graph count.
-        guard data.count >= 8, data.prefix(4).elementsEqual(Array("CGPH".utf8)), data[data.startIndex + 4] == 1,
-              data[data.startIndex + 5] == 1, data[data.startIndex + 7] == 0
-        else { return nil }
-        let chunkCount = Int(data[data.startIndex + 6])
+        guard data.count >= 8, data.prefix(4).elementsEqual(Array("CGPH".utf8)), data[4] == 1, data[5] == 1, data[7] == 0 else { return nil }
+        let chunkCount = Int(data[6])
         var chunks: [String: Range<Int>] = [:]
         guard data.count >= 8 + (chunkCount + 1) * 12 else { return nil }
         for index in 0..<chunkCount {
             let entry = 8 + index * 12
-            let id = String(decoding: data[(data.startIndex + entry)..<(data.startIndex + entry + 4)], as: UTF8.self)
-            let start = Int(Self.uint64(data, entry + 4))
-            let end = Int(Self.uint64(data, entry + 16))
-            guard start <= end, end <= data.count - 20 else { return nil }
+            let id = String(decoding: data[entry..<(entry + 4)], as: UTF8.self)
+            let start = Int(truncatingIfNeeded: file.uint64(entry + 4))
+            let end = Int(truncatingIfNeeded: file.uint64(entry + 16))
+            guard 0 <= start, start <= end, end <= data.count - 20 else { return nil }
             chunks[id] = start..<end
         }
         guard let fanout = chunks["OIDF"], fanout.count == 256 * 4, let lookup = chunks["OIDL"],
               let commitData = chunks["CDAT"]
         else { return nil }
-        count = Int(Self.uint32(data, fanout.lowerBound + 255 * 4))
+        count = Int(file.uint32(fanout.lowerBound + 255 * 4))
         guard lookup.count == count * ObjectID.byteCount, commitData.count == count * Self.commitDataWidth else { return nil }
         fanoutOffset = fanout.lowerBound
         lookupOffset = lookup.lowerBound
         commitDataOffset = commitData.lowerBound
+        // The fan-out must rise, or a lookup could search outside the ids.
+        var previous: UInt32 = 0
+        for bucket in 0..<256 {
+            let value = file.uint32(fanoutOffset + bucket * 4)
+            guard value >= previous else { return nil }
+            previous = value
+        }
         if let index = chunks["BIDX"], let filters = chunks["BDAT"], index.count == count * 4, filters.count >= 12 {
-            bloom = BloomFilters(data: data, indexOffset: index.lowerBound, dataRange: filters, count: count)
+            bloom = BloomFilters(file: file, indexOffset: index.lowerBound, dataRange: filters, count: count)
         } else {
             bloom = nil
         }
@@ -67,14 +73,14 @@ struct CommitGraph: Sendable {
 
     /// The graph position of `id`, found by binary search within its fan-out bucket.
     func position(of id: ObjectID) -> Int? {
-        let key = id.bytes
-        var low = key[0] == 0 ? 0 : Int(Self.uint32(data, fanoutOffset + (Int(key[0]) - 1) * 4))
-        var high = Int(Self.uint32(data, fanoutOffset + Int(key[0]) * 4))
-        return data.withUnsafeBytes { raw -> Int? in
-            let base = raw.baseAddress! + lookupOffset
+        withUnsafeBytes(of: id) { key -> Int? in
+            let first = Int(key[0])
+            var low = first == 0 ? 0 : Int(file.uint32(fanoutOffset + (first - 1) * 4))
+            var high = Int(file.uint32(fanoutOffset + first * 4))
+            let base = file.bytes.baseAddress! + lookupOffset
             while low < high {
                 let middle = (low + high) / 2
-                let order = key.withUnsafeBytes { memcmp(base + middle * ObjectID.byteCount, $0.baseAddress!, ObjectID.byteCount) }
+                let order = memcmp(base + middle * ObjectID.byteCount, key.baseAddress!, ObjectID.byteCount)
                 if order == 0 { return middle }
                 if order < 0 { low = middle + 1 } else { high = middle }
             }
@@ -83,13 +89,13 @@ struct CommitGraph: Sendable {
     }
 
     func id(at position: Int) -> ObjectID {
-        data.withUnsafeBytes { ObjectID(rawBytes: $0.baseAddress! + lookupOffset + position * ObjectID.byteCount) }
+        ObjectID(rawBytes: file.bytes.baseAddress! + lookupOffset + position * ObjectID.byteCount)
     }
 
     func commit(at position: Int) -> Commit? {
         let offset = commitDataOffset + position * Self.commitDataWidth
-        let tree = data.withUnsafeBytes { ObjectID(rawBytes: $0.baseAddress! + offset) }
-        let parent = Self.uint32(data, offset + 20)
+        let tree = ObjectID(rawBytes: file.bytes.baseAddress! + offset)
+        let parent = file.uint32(offset + 20)
         if parent == Self.parentNone { return Commit(tree: tree, firstParent: nil) }
         guard Int(parent) < count else { return nil }
         return Commit(tree: tree, firstParent: Int(parent))
@@ -98,7 +104,8 @@ struct CommitGraph: Sendable {
     /// False only when the commit's Bloom filter proves that none of `keys` changed in it.
     func mayHaveChanged(at position: Int, _ keys: [BloomFilters.Key]) -> Bool {
         guard let bloom else { return true }
-        return keys.contains { bloom.mayContain($0, at: position) }
+        for key in keys where bloom.mayContain(key, at: position) { return true }
+        return false
     }
 
     func bloomKeys(for roots: [HistoryRoot]) -> [BloomFilters.Key]? {
@@ -111,14 +118,6 @@ struct CommitGraph: Sendable {
         }
         return keys
     }
-
-    static func uint32(_ data: Data, _ offset: Int) -> UInt32 {
-        data.withUnsafeBytes { UInt32(bigEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
-    }
-
-    static func uint64(_ data: Data, _ offset: Int) -> UInt64 {
-        data.withUnsafeBytes { UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
-    }
 }
 
 /// The changed-path Bloom filters of a commit-graph (chunks BIDX and BDAT).
@@ -127,18 +126,18 @@ struct BloomFilters: Sendable {
         var hashes: [UInt32]
     }
 
-    private let data: Data
+    private let file: MappedFile
     private let indexOffset: Int
     private let filtersOffset: Int
     private let filtersEnd: Int
     private let version: UInt32
     private let hashCount: Int
 
-    init?(data: Data, indexOffset: Int, dataRange: Range<Int>, count: Int) {
-        self.data = data
+    init?(file: MappedFile, indexOffset: Int, dataRange: Range<Int>, count: Int) {
+        self.file = file
         self.indexOffset = indexOffset
-        version = CommitGraph.uint32(data, dataRange.lowerBound)
-        hashCount = Int(CommitGraph.uint32(data, dataRange.lowerBound + 4))
+        version = file.uint32(dataRange.lowerBound)
+        hashCount = Int(file.uint32(dataRange.lowerBound + 4))
         filtersOffset = dataRange.lowerBound + 12
         filtersEnd = dataRange.upperBound
         guard version == 1 || version == 2, (1...32).contains(hashCount) else { return nil }
@@ -154,18 +153,16 @@ struct BloomFilters: Sendable {
     }
 
     func mayContain(_ key: Key, at position: Int) -> Bool {
-        let end = Int(CommitGraph.uint32(data, indexOffset + position * 4))
-        let start = position == 0 ? 0 : Int(CommitGraph.uint32(data, indexOffset + (position - 1) * 4))
+        let end = Int(file.uint32(indexOffset + position * 4))
+        let start = position == 0 ? 0 : Int(file.uint32(indexOffset + (position - 1) * 4))
         guard start < end, filtersOffset + end <= filtersEnd else { return true }
         let bits = UInt64(end - start) * 8
-        return data.withUnsafeBytes { raw in
-            let filter = raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + filtersOffset + start
-            for hash in key.hashes {
-                let bit = UInt64(hash) % bits
-                if filter[Int(bit / 8)] & (1 << (bit & 7)) == 0 { return false }
-            }
-            return true
+        let filter = file.bytes.baseAddress! + filtersOffset + start
+        for hash in key.hashes {
+            let bit = UInt64(hash) % bits
+            if filter[Int(bit / 8)] & (1 << (bit & 7)) == 0 { return false }
         }
+        return true
     }
 }
 

@@ -34,8 +34,9 @@ public struct HistoryReader {
     private let useIndex: Bool
     /// Walks of at least this many commits compare trees on a second thread.
     var pipelineThreshold = 4096
-    /// Commits per unit of work handed to a comparing thread.
-    var pipelineChunkSize = 1024
+    /// Commits to compare per unit of work handed to a comparing thread: small enough that a
+    /// walk whose Bloom filters pass over most commits still keeps both threads busy.
+    var pipelineChunkSize = 256
 
     public init(repository: Repository, useIndex: Bool = true) {
         self.repository = repository
@@ -67,8 +68,8 @@ public struct HistoryReader {
         let graph = repository.commitGraph()
         let filter = PathFilter(roots)
         let keys = graph?.bloomKeys(for: roots)
-        let scan = try scan(from: tip, stoppingAt: base?.tip, graph: graph, progress: progress) {
-            ChangeScanner(filter: filter, graph: graph, bloomKeys: keys)
+        let scan = try scan(from: tip, stoppingAt: base?.tip, graph: graph, bloomKeys: keys, progress: progress) {
+            ChangeScanner(filter: filter)
         }
         var log: HistoryLog
         if let base, scan.reachedStop {
@@ -96,7 +97,7 @@ public struct HistoryReader {
         let (tipHistory, _) = try read(revision: mainline, roots: roots)
         var newer: Set<ObjectID> = []
         var onChain = false
-        try walkMainline(from: tipHistory.head, stoppingAt: commit, graph: repository.commitGraph()) { later in
+        try walkMainline(from: tipHistory.head, stoppingAt: commit, graph: repository.commitGraph(), skipping: nil) { later in
             newer.insert(later.id)
         } reachedStop: {
             onChain = true
@@ -116,9 +117,10 @@ public struct HistoryReader {
 
     /// Walks the first-parent chain from `tip` (newest first) until `stop` or the root commit,
     /// and compares each commit with its parent: here for short walks, else in the pipeline.
+    /// Commits whose Bloom filter proves they changed nothing under the roots are not compared.
     private func scan(
-        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?, progress: ProgressHandler?,
-        makeScanner: @escaping @Sendable () -> ChangeScanner
+        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?, bloomKeys: [BloomFilters.Key]?,
+        progress: ProgressHandler?, makeScanner: @escaping @Sendable () -> ChangeScanner
     ) throws(RepositoryError) -> Scan {
         var count = 0
         var reachedStop = false
@@ -126,28 +128,29 @@ public struct HistoryReader {
         var pipeline: ComparisonPipeline?
         let found: [ChangeScanner.Found]
         do throws(RepositoryError) {
-            try walkMainline(from: tip, stoppingAt: stop, graph: graph) { commit throws(RepositoryError) in
+            try walkMainline(from: tip, stoppingAt: stop, graph: graph, skipping: bloomKeys) { commit throws(RepositoryError) in
                 batch.append(commit)
-                count += 1
-                if count % 8192 == 0 {
-                    progress?(HistoryProgress(commits: count))
-                }
-                if pipeline == nil && count >= pipelineThreshold {
-                    pipeline = ComparisonPipeline(gitDirectory: repository.gitDirectory.path, chunkSize: pipelineChunkSize, makeScanner: makeScanner)
-                }
                 if let pipeline, batch.count >= pipelineChunkSize {
                     try pipeline.send(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
+            } walked: { walked in
+                count = walked
+                // Counted in commits walked, not compared: Bloom filters may pass over most.
+                if pipeline == nil && walked >= pipelineThreshold {
+                    pipeline = ComparisonPipeline(gitDirectory: repository.gitDirectory.path, chunkSize: pipelineChunkSize, makeScanner: makeScanner)
+                }
+                if walked % 8192 == 0 {
+                    progress?(HistoryProgress(commits: walked))
+                }
             } reachedStop: {
                 reachedStop = true
             }
-            let finalParent = reachedStop ? try stop.map { id throws(RepositoryError) in try commitLinks(id).tree } : nil
             if let pipeline {
                 try pipeline.send(batch)
-                found = try pipeline.finish(finalParent: finalParent, repository: repository)
+                found = try pipeline.finish(repository: repository)
             } else {
-                found = try makeScanner().scan(batch, parentOfLast: finalParent, repository: repository)
+                found = try makeScanner().scan(batch, repository: repository)
             }
         } catch {
             // No worker thread may outlive a failed walk.
@@ -163,42 +166,77 @@ public struct HistoryReader {
         }
     }
 
-    /// The first-parent chain from `tip`, newest first, ending before `stop` if it is met.
-    /// Inside the commit-graph each step is an array lookup; elsewhere the commit is read.
+    /// The first-parent chain from `tip`, newest first, ending before `stop` if it is met; each
+    /// commit is handed over with its first parent's tree. Inside the commit-graph each step is
+    /// an array lookup, and commits whose Bloom filter rules out every key in `skipping` are
+    /// passed over (still counted by `walked`); elsewhere each commit is read.
     private func walkMainline(
-        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?,
-        each: (MainlineCommit) throws(RepositoryError) -> Void, reachedStop: () -> Void
+        from tip: ObjectID, stoppingAt stop: ObjectID?, graph: CommitGraph?, skipping keys: [BloomFilters.Key]?,
+        each: (MainlineCommit) throws(RepositoryError) -> Void, walked: (Int) -> Void = { _ in },
+        reachedStop: () -> Void
     ) throws(RepositoryError) {
+        var count = 0
+        // A commit read from its object waits here until its parent is read, for the parent's tree.
+        var waiting: (id: ObjectID, tree: ObjectID)?
+        func hand(_ id: ObjectID, _ tree: ObjectID, parentTree: ObjectID?) throws(RepositoryError) {
+            try each(MainlineCommit(id: id, tree: tree, parentTree: parentTree))
+            count += 1
+            walked(count)
+        }
         var next: ObjectID? = tip
         var graphPosition: Int?
         while let id = next {
-            if id == stop { return reachedStop() }
+            if id == stop {
+                if let waiting { try hand(waiting.id, waiting.tree, parentTree: try commitLinks(id).tree) }
+                return reachedStop()
+            }
             if let graph, let position = graph.position(of: id) {
                 graphPosition = position
                 break
             }
             let links = try commitLinks(id)
-            try each(MainlineCommit(id: id, tree: links.tree, graphPosition: nil))
+            if let waiting { try hand(waiting.id, waiting.tree, parentTree: links.tree) }
+            waiting = (id, links.tree)
             next = links.firstParent
         }
-        guard let graph, var position = graphPosition else { return }
+        guard let graph, var position = graphPosition else {
+            // The root commit: its parent is the empty tree.
+            if let waiting { try hand(waiting.id, waiting.tree, parentTree: nil) }
+            return
+        }
+        guard var commit = graph.commit(at: position) else { throw malformed(graph, position) }
+        if let waiting { try hand(waiting.id, waiting.tree, parentTree: commit.tree) }
         let stopPosition = stop.flatMap { graph.position(of: $0) }
         while true {
             if position == stopPosition { return reachedStop() }
-            guard let commit = graph.commit(at: position) else {
-                throw .corruptObject(graph.id(at: position), detail: "its commit-graph entry is malformed; run 'git commit-graph write --reachable'")
+            let parent = try commit.firstParent.map { parent throws(RepositoryError) in
+                guard let parentCommit = graph.commit(at: parent) else { throw malformed(graph, parent) }
+                return (position: parent, commit: parentCommit)
             }
-            try each(MainlineCommit(id: graph.id(at: position), tree: commit.tree, graphPosition: position))
-            guard let parent = commit.firstParent else { return }
-            position = parent
+            if let keys, !graph.mayHaveChanged(at: position, keys) {
+                count += 1
+                walked(count)
+            } else {
+                try hand(graph.id(at: position), commit.tree, parentTree: parent?.commit.tree)
+            }
+            guard let parent else { return }
+            position = parent.position
+            commit = parent.commit
         }
+    }
+
+    private func malformed(_ graph: CommitGraph, _ position: Int) -> RepositoryError {
+        .corruptObject(graph.id(at: position), detail: "its commit-graph entry is malformed; run 'git commit-graph write --reachable'")
     }
 }
 
+/// A mainline commit to compare with its first parent, whose tree it carries (nil for the
+/// root commit, which is compared with the empty tree), so any run of them can be compared
+/// on any thread.
 struct MainlineCommit: Sendable {
     var id: ObjectID
     var tree: ObjectID
-    var graphPosition: Int?
+    var parentTree: ObjectID?
 }
 
 extension HistoryLog {
@@ -233,32 +271,24 @@ final class ChangeScanner {
     }
 
     private let filter: PathFilter
-    private let graph: CommitGraph?
-    private let bloomKeys: [BloomFilters.Key]?
     private var comparison: TreeComparison?
 
-    init(filter: PathFilter, graph: CommitGraph?, bloomKeys: [BloomFilters.Key]?) {
+    init(filter: PathFilter) {
         self.filter = filter
-        self.graph = graph
-        self.bloomKeys = bloomKeys
     }
 
-    /// Compares a run of consecutive commits (newest first); the last one's parent tree is given.
-    func scan(_ commits: [MainlineCommit], parentOfLast: ObjectID?, repository: Repository) throws(RepositoryError) -> [Found] {
+    /// Compares each of a run of commits (newest first) with its parent.
+    func scan(_ commits: [MainlineCommit], repository: Repository) throws(RepositoryError) -> [Found] {
         var found: [Found] = []
-        for (position, commit) in commits.enumerated() {
-            let parent = position + 1 < commits.count ? commits[position + 1].tree : parentOfLast
-            if let item = try compare(commit, parentTree: parent, repository: repository) { found.append(item) }
+        for commit in commits {
+            if let item = try compare(commit, repository: repository) { found.append(item) }
         }
         return found
     }
 
-    private func compare(_ commit: MainlineCommit, parentTree: ObjectID?, repository: Repository) throws(RepositoryError) -> Found? {
-        if let graph, let keys = bloomKeys, let position = commit.graphPosition, !graph.mayHaveChanged(at: position, keys) {
-            return nil
-        }
+    private func compare(_ commit: MainlineCommit, repository: Repository) throws(RepositoryError) -> Found? {
         if comparison == nil { comparison = TreeComparison(repository: repository, filter: filter) }
-        let changes = try comparison!.changes(from: parentTree, to: commit.tree)
+        let changes = try comparison!.changes(from: commit.parentTree, to: commit.tree)
         guard !changes.isEmpty else { return nil }
         let info = try repository.withRawObject(commit.id, expecting: GIT_OBJECT_COMMIT, role: "mainline commit") { raw throws(RepositoryError) in
             try CommitParser.info(of: commit.id, in: raw)
@@ -268,14 +298,13 @@ final class ChangeScanner {
 }
 
 /// Compares walked commits with their parents on worker threads. The walk (newest first) is
-/// cut into chunks; a chunk carries the tree of the commit after its last one, so chunks are
-/// independent. One worker starts with the walk; the walking thread joins in when the walk is
-/// done (with a commit-graph, at once), each with its own repository handle and pack reader.
+/// cut into chunks, independent since each commit carries its parent's tree. One worker starts
+/// with the walk; the walking thread joins in when the walk is done (with a commit-graph, at
+/// once), each with its own repository handle and pack reader.
 final class ComparisonPipeline: @unchecked Sendable {
     private struct Chunk {
         var index: Int
         var commits: [MainlineCommit]
-        var parentOfLast: ObjectID?
     }
 
     private let chunkSize: Int
@@ -306,21 +335,20 @@ final class ComparisonPipeline: @unchecked Sendable {
         defer { condition.unlock() }
         if let failure { throw failure }
         pending += commits
-        while pending.count > chunkSize {
-            let parent = pending[chunkSize].tree
-            chunks.append(Chunk(index: chunkCount, commits: Array(pending[..<chunkSize]), parentOfLast: parent))
+        while pending.count >= chunkSize {
+            chunks.append(Chunk(index: chunkCount, commits: Array(pending[..<chunkSize])))
             chunkCount += 1
             pending.removeFirst(chunkSize)
         }
         condition.signal()
     }
 
-    /// Ends the walk (the oldest commit's parent tree is `finalParent`), helps with the
-    /// remaining chunks on this thread, and returns what was found, newest first.
-    func finish(finalParent: ObjectID?, repository: Repository) throws(RepositoryError) -> [ChangeScanner.Found] {
+    /// Ends the walk, helps with the remaining chunks on this thread, and returns what was
+    /// found, newest first.
+    func finish(repository: Repository) throws(RepositoryError) -> [ChangeScanner.Found] {
         condition.lock()
         if !pending.isEmpty {
-            chunks.append(Chunk(index: chunkCount, commits: pending, parentOfLast: finalParent))
+            chunks.append(Chunk(index: chunkCount, commits: pending))
             chunkCount += 1
             pending = []
         }
@@ -361,7 +389,7 @@ final class ComparisonPipeline: @unchecked Sendable {
                 let chunk = chunks.removeFirst()
                 condition.unlock()
                 if repository == nil { repository = try Repository(discoveringFrom: gitDirectory) }
-                let found = try scanner.scan(chunk.commits, parentOfLast: chunk.parentOfLast, repository: repository!)
+                let found = try scanner.scan(chunk.commits, repository: repository!)
                 condition.lock()
                 results[chunk.index] = found
                 condition.unlock()

@@ -38,6 +38,11 @@ final class MappedFile: @unchecked Sendable {
     func uint32(_ offset: Int) -> UInt32 {
         UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt32.self))
     }
+
+    /// A big-endian 64-bit integer at `offset`.
+    func uint64(_ offset: Int) -> UInt64 {
+        UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
 }
 
 /// Reads objects straight from the repository's pack files, for the history walk's hot path.
@@ -64,8 +69,11 @@ final class PackStore {
     }
 
     private let packs: [Pack]
-    /// Inflated delta bases by (pack, offset), bounded in size.
+    /// Inflated delta bases by (pack, offset), in two generations of at most `baseCacheLimit`
+    /// bytes each: when the newer fills up, the older is dropped, so the bases a walk keeps
+    /// using survive (a base found in the older generation moves to the newer).
     private var baseCache: [Int: (kind: Kind, bytes: [UInt8])] = [:]
+    private var olderBaseCache: [Int: (kind: Kind, bytes: [UInt8])] = [:]
     private var baseCacheBytes = 0
     private static let baseCacheLimit = 4 * 1024 * 1024
     private var stream = z_stream()
@@ -110,7 +118,10 @@ final class PackStore {
     /// where in its fan-out bucket the id lies (as git does) instead of bisecting: two or three
     /// probes of the index instead of eighteen cache misses.
     private func find(_ id: ObjectID, in pack: Pack) -> Int? {
-        let key = id.bytes
+        withUnsafeBytes(of: id) { find(UnsafeRawBufferPointer(rebasing: $0[..<ObjectID.byteCount]), in: pack) }
+    }
+
+    private func find(_ key: UnsafeRawBufferPointer, in pack: Pack) -> Int? {
         let index = pack.index
         var low = key[0] == 0 ? 0 : Int(index.uint32(8 + (Int(key[0]) - 1) * 4))
         var high = Int(index.uint32(8 + Int(key[0]) * 4))
@@ -118,7 +129,7 @@ final class PackStore {
         func leading(_ position: Int) -> UInt64 {
             UInt64(bigEndian: UnsafeRawPointer(names + position * 20).loadUnaligned(as: UInt64.self))
         }
-        let target = key.withUnsafeBytes { UInt64(bigEndian: $0.loadUnaligned(as: UInt64.self)) }
+        let target = UInt64(bigEndian: key.loadUnaligned(as: UInt64.self))
         var lowValue: UInt64 = UInt64(key[0]) << 56
         var highValue: UInt64 = lowValue | 0x00ff_ffff_ffff_ffff
         while low < high {
@@ -127,7 +138,7 @@ final class PackStore {
                 let fraction = Double(target - lowValue) / Double(highValue - lowValue)
                 middle = min(high - 1, max(low, low + Int(fraction * Double(high - low))))
             }
-            let order = key.withUnsafeBytes { memcmp(names + middle * 20, $0.baseAddress!, 20) }
+            let order = memcmp(names + middle * 20, key.baseAddress!, 20)
             if order == 0 {
                 let small = index.uint32(pack.offsetsOffset + middle * 4)
                 if small & 0x8000_0000 == 0 { return Int(small) }
@@ -149,6 +160,10 @@ final class PackStore {
     private func read(packNumber: Int, offset: Int, id: ObjectID, prefix: Int?) throws(RepositoryError) -> (kind: Kind, bytes: [UInt8])? {
         let cacheKey = packNumber << 48 | offset
         if let cached = baseCache[cacheKey] { return cached }
+        if let cached = olderBaseCache[cacheKey] {
+            remember(cached, at: cacheKey)
+            return cached
+        }
         let bytes = packs[packNumber].pack.bytes
         var position = offset
         guard position < bytes.count else { throw .corruptObject(id, detail: "its pack offset lies outside the pack") }
@@ -194,6 +209,7 @@ final class PackStore {
     private func remember(_ object: (kind: Kind, bytes: [UInt8]), at key: Int) {
         guard baseCache[key] == nil, object.bytes.count < Self.baseCacheLimit / 8 else { return }
         if baseCacheBytes + object.bytes.count > Self.baseCacheLimit {
+            swap(&olderBaseCache, &baseCache)
             baseCache.removeAll(keepingCapacity: true)
             baseCacheBytes = 0
         }
@@ -205,9 +221,12 @@ final class PackStore {
     /// hold exactly that many.
     private func inflate(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int, count: Int, id: ObjectID, complete: Bool) throws(RepositoryError) -> [UInt8] {
         guard inflateReset(&stream) == Z_OK else { throw .corruptObject(id, detail: "zlib could not start") }
-        var output = [UInt8](repeating: 0, count: count)
-        if count == 0 && !complete { return output }
-        let status: Int32 = output.withUnsafeMutableBufferPointer { target in
+        if count == 0 && !complete { return [] }
+        var status: Int32 = Z_OK
+        // Not zero-filled first: zlib writes the bytes, and a stream that falls short throws below
+        // (its unwritten tail is zeroed so the array never holds uninitialized memory).
+        let output = [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
+            defer { initialized = count }
             stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress! + position)
             stream.avail_in = UInt32(min(bytes.count - position, Int(UInt32.max)))
             // A zero-length target still needs a valid pointer for zlib to report the stream end.
@@ -219,7 +238,8 @@ final class PackStore {
                 stream.next_out = target.baseAddress
                 stream.avail_out = UInt32(count)
             }
-            return CZlib.inflate(&stream, complete ? Z_FINISH : Z_SYNC_FLUSH)
+            status = CZlib.inflate(&stream, complete ? Z_FINISH : Z_SYNC_FLUSH)
+            if stream.avail_out > 0 { (target.baseAddress! + (count - Int(stream.avail_out))).initialize(repeating: 0, count: Int(stream.avail_out)) }
         }
         let produced = count - Int(stream.avail_out)
         if complete {

@@ -147,11 +147,8 @@ public final class Repository {
         prefix: Int? = nil,
         _ body: (UnsafeBufferPointer<UInt8>) throws(RepositoryError) -> Result
     ) throws(RepositoryError) -> Result {
-        if let store = packStore, let object = try store.read(id, prefix: prefix) {
-            guard object.kind.rawValue == UInt8(type.rawValue) else {
-                throw .corruptObject(id, detail: "expected a \(String(cString: git_object_type2string(type))) (\(role())), found a \(object.kind)")
-            }
-            return try object.bytes.withUnsafeBufferPointer { buffer throws(RepositoryError) in try body(buffer) }
+        if let bytes = try packed(id, expecting: type, role: role(), prefix: prefix) {
+            return try bytes.withUnsafeBufferPointer { buffer throws(RepositoryError) in try body(buffer) }
         }
         var oid = id.gitOID
         var object: OpaquePointer?
@@ -172,6 +169,22 @@ public final class Repository {
         let data = git_odb_object_data(object)
         let buffer = UnsafeBufferPointer(start: data?.assumingMemoryBound(to: UInt8.self), count: data == nil ? 0 : size)
         return try body(buffer)
+    }
+
+    /// The object's bytes in an array of their own: as inflated from a pack, or copied from
+    /// libgit2's buffer.
+    func rawObjectBytes(_ id: ObjectID, expecting type: git_object_t, role: @autoclosure () -> String) throws(RepositoryError) -> [UInt8] {
+        if let bytes = try packed(id, expecting: type, role: role(), prefix: nil) { return bytes }
+        return try withRawObject(id, expecting: type, role: role()) { Array($0) }
+    }
+
+    /// The object as read straight from a pack, or nil when the pack store cannot answer.
+    private func packed(_ id: ObjectID, expecting type: git_object_t, role: @autoclosure () -> String, prefix: Int?) throws(RepositoryError) -> [UInt8]? {
+        guard let store = packStore, let object = try store.read(id, prefix: prefix) else { return nil }
+        guard object.kind.rawValue == UInt8(type.rawValue) else {
+            throw .corruptObject(id, detail: "expected a \(String(cString: git_object_type2string(type))) (\(role())), found a \(object.kind)")
+        }
+        return object.bytes
     }
 
     /// The object folder shared by all worktrees.

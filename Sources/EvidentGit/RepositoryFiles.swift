@@ -171,7 +171,7 @@ extension Repository {
     }
 
     func tree(_ id: ObjectID) throws(RepositoryError) -> Tree {
-        try withRawObject(id, expecting: GIT_OBJECT_TREE, role: "tree") { raw throws(RepositoryError) in try Tree(id: id, raw: raw) }
+        try Tree(id: id, bytes: rawObjectBytes(id, expecting: GIT_OBJECT_TREE, role: "tree"))
     }
 
     private func collect(_ id: ObjectID, prefix: [UInt8], into files: inout [GitFile]) throws(RepositoryError) {

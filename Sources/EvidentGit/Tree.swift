@@ -17,10 +17,17 @@ final class Tree {
     let bytes: [UInt8]
     let entries: [Entry]
 
-    init(id: ObjectID, raw: UnsafeBufferPointer<UInt8>) throws(RepositoryError) {
+    /// Parses `bytes`, which the tree keeps.
+    init(id: ObjectID, bytes: [UInt8]) throws(RepositoryError) {
         self.id = id
-        bytes = Array(raw)
+        self.bytes = bytes
+        entries = try bytes.withUnsafeBufferPointer { raw throws(RepositoryError) in try Self.entries(of: id, in: raw) }
+    }
+
+    private static func entries(of id: ObjectID, in raw: UnsafeBufferPointer<UInt8>) throws(RepositoryError) -> [Entry] {
         var entries: [Entry] = []
+        // No entry is shorter than 24 bytes ("0 a", a NUL, a 20-byte id): one allocation.
+        entries.reserveCapacity(raw.count / 24 + 1)
         var index = 0
         let count = raw.count
         while index < count {
@@ -41,7 +48,7 @@ final class Tree {
             entries.append(Entry(mode: Tree.canonicalMode(mode), nameStart: nameStart, nameEnd: nameEnd, id: entryID))
             index = nameEnd + 21
         }
-        self.entries = entries
+        return entries
     }
 
     func name(of entry: Entry) -> ArraySlice<UInt8> {

@@ -1,5 +1,3 @@
-import CLibGit2
-
 /// Compares two root trees under a `PathFilter`, descending only into subtrees whose ids
 /// differ (what `git log -- paths` does), and reports each changed path like git's tree diff.
 struct TreeComparison {
@@ -23,8 +21,9 @@ struct TreeComparison {
     /// The changes between `old` (nil for the root commit) and `new` root trees.
     mutating func changes(from old: ObjectID?, to new: ObjectID) throws(RepositoryError) -> [Change] {
         defer {
-            previous = current
-            current = [:]
+            // The tables' storage is kept from commit to commit.
+            swap(&previous, &current)
+            current.removeAll(keepingCapacity: true)
         }
         if old == new { return [] }
         var changes: [Change] = []
@@ -38,9 +37,7 @@ struct TreeComparison {
             current[id] = tree
             return tree
         }
-        let tree = try repository.withRawObject(id, expecting: GIT_OBJECT_TREE, role: "tree") { raw throws(RepositoryError) in
-            try Tree(id: id, raw: raw)
-        }
+        let tree = try repository.tree(id)
         current[id] = tree
         return tree
     }
