@@ -77,8 +77,8 @@ import Testing
         try expectSameBytes(history)
     }
 
-    /// A commit that changed many paths is laid out once and reused; a hand-built history may
-    /// still hold two different commits under one id, and each must show as it is.
+    /// A hand-built history may hold two different commits under one id; each event shows its
+    /// own commit as it is, whichever of them came first.
     @Test func commitsSharingAnIdAreEachShownAsTheyAre() throws {
         let first = commit(1, name: "First", trailers: [("Approved-by", "one")])
         var second = first
