@@ -61,6 +61,31 @@ import Testing
         #expect(try Repository(discoveringFrom: repository.url.path).commitGraph() == nil)
     }
 
+    /// A fan-out that falls somewhere would let a lookup search past the ids (reading memory
+    /// outside them): such a graph is refused whole, and the commits are read instead.
+    @Test func graphWhoseFanOutFallsIsIgnored() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        for index in 0..<8 { try repository.commit(["controls/AC-0\(index).md": "c\(index)"]) }
+        try Git.run(["commit-graph", "write", "--reachable"], in: repository.url)
+        let file = repository.url.appendingPathComponent(".git/objects/info/commit-graph")
+        var bytes = [UInt8](try Data(contentsOf: file))
+        #expect(try Repository(discoveringFrom: repository.url.path).commitGraph() != nil)
+        // The chunk table: 12-byte entries of a 4-byte id and an 8-byte big-endian offset.
+        let chunkCount = Int(bytes[6])
+        let entry = try #require((0..<chunkCount).map { 8 + $0 * 12 }.first { String(decoding: bytes[$0..<($0 + 4)], as: UTF8.self) == "OIDF" })
+        let fanout = bytes[(entry + 4)..<(entry + 12)].reduce(0) { $0 << 8 | Int($1) }
+        // Bucket 0x10 claims more ids than the whole graph holds; bucket 0x11 then falls.
+        bytes.replaceSubrange((fanout + 0x10 * 4)..<(fanout + 0x11 * 4), with: [0x00, 0x01, 0x00, 0x00])
+        try FileManager.default.removeItem(at: file)
+        try Data(bytes).write(to: file)
+        let damaged = try Repository(discoveringFrom: repository.url.path)
+        #expect(damaged.commitGraph() == nil)
+        // The history is still read, from the commits themselves.
+        let (history, _) = try HistoryReader(repository: damaged, useIndex: false).read(revision: "HEAD", roots: [try HistoryRoot("controls")])
+        #expect(history.files.count == 8)
+    }
+
     @Test func murmur3MatchesKnownValues() {
         // Reference values of MurmurHash3_x86_32.
         #expect(Murmur3.hash([], seed: 0) == 0)
