@@ -83,11 +83,38 @@ import Testing
         let capped = try EvidentBinary.run(["audit", "--fail-on", "never"], in: fixture.url)
         #expect(capped.status == 0, "\(capped.error)")
         #expect(capped.output.split(separator: "\n").count <= 40, "\(capped.output)")
-        #expect(capped.output.contains("more — see audits/2026/record.md, or run with --all\n"), "\(capped.output)")
+        // The summary's count of findings, against which both listings are checked.
+        let total = try #require(capped.output.firstMatch(of: #/\n(\d+) findings: /#).flatMap { Int($0.1) }, "\(capped.output)")
+        #expect(total >= 40, "every control misses its quarters: \(capped.output)")
+        // Each group lists at most six findings and counts the rest on a line of its own, so
+        // every finding is either listed or counted, under a heading that counts its group.
+        var headed = 0
+        var accounted = 0
+        var group: (count: Int, listed: Int)?
+        func close() {
+            guard let group else { return }
+            #expect(group.listed == min(group.count, 6), "a group of \(group.count) lists \(group.listed): \(capped.output)")
+        }
+        for line in Self.findingsSection(capped.output).dropFirst() {
+            if let heading = line.wholeMatch(of: #/.+: (\d+) findings?/#), let count = Int(heading.1) {
+                close()
+                group = (count, 0)
+                headed += count
+            } else if let more = line.wholeMatch(of: #/  … and (\d+) more — see audits\/2026\/record\.md, or run with --all/#), let count = Int(more.1) {
+                #expect(group.map { $0.listed + count == $0.count } == true, "\(line): \(capped.output)")
+                accounted += count
+            } else if line.hasPrefix("  ") {
+                group?.listed += 1
+                accounted += 1
+            }
+        }
+        close()
+        #expect(headed == total && accounted == total, "\(headed) and \(accounted) of \(total): \(capped.output)")
+        #expect(capped.output.contains("… and "), "the listing was cut: \(capped.output)")
         let dryRun = try EvidentBinary.run(["audit", "--dry-run", "--fail-on", "never"], in: fixture.url)
         #expect(dryRun.output.contains("more — run with --all, or without --dry-run to write audits/2026/record.md\n"), "\(dryRun.output)")
         let all = try EvidentBinary.run(["audit", "--dry-run", "--fail-on", "never", "--all"], in: fixture.url)
         #expect(!all.output.contains("… and"), "\(all.output)")
-        #expect(Self.findingsSection(all.output).filter { $0.hasPrefix("  ") }.count > 40)
+        #expect(Self.findingsSection(all.output).filter { $0.hasPrefix("  ") }.count == total, "every finding listed once: \(all.output)")
     }
 }

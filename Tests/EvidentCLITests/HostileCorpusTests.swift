@@ -92,7 +92,7 @@ import Testing
             runs.results[invocation.description] = result
             let context = "\(corpus.family): \(invocation) exited \(result.status)\n\(result.output.prefix(2_000))\n\(result.error.prefix(2_000))"
             expectNoCrash(result, context)
-            expectSafe(result.output, as: invocation.output, context)
+            expectSafe(result.output, as: invocation.output, status: result.status, context)
             #expect(OutputSafety.problems(in: result.error) == [], "\(context)")
             for leak in [HostileCorpus.secret, "root:x:0:0"] {
                 #expect(!result.output.contains(leak) && !result.error.contains(leak), "echoes what lies outside the repository\n\(context)")
@@ -125,7 +125,9 @@ import Testing
         #expect(result.status < 2 || !result.error.isEmpty, "a failure says why\n\(context)")
     }
 
-    private func expectSafe(_ output: String, as kind: Output, _ context: String) {
+    /// `status` tells a refusal (2 or 3, which prints its reason on standard error and nothing
+    /// on standard output) from a run that must print its document.
+    private func expectSafe(_ output: String, as kind: Output, status: Int32, _ context: String) {
         switch kind {
         case .text, .summary:
             #expect(OutputSafety.problems(in: output) == [], "\(context)")
@@ -136,11 +138,18 @@ import Testing
             let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
             #expect(lines.allSatisfy { $0.utf8.starts(with: "::".utf8) }, "every line is an annotation\n\(context)")
         case .json:
-            guard !output.isEmpty else { return }
+            guard !output.isEmpty else {
+                #expect(status >= 2, "a run that did not refuse printed no JSON\n\(context)")
+                return
+            }
             #expect((try? JSONSerialization.jsonObject(with: Data(output.utf8), options: [.fragmentsAllowed])) != nil, "JSON that parses\n\(context)")
         case .html:
-            guard !output.isEmpty else { return }
+            guard !output.isEmpty else {
+                #expect(status >= 2, "a run that did not refuse printed no HTML\n\(context)")
+                return
+            }
             #expect(HTMLMarkup.problems(in: output) == [], "\(context)")
+            #expect(output.contains("<html") && output.contains("</html>"), "a whole document\n\(context)")
         }
     }
 
@@ -198,8 +207,13 @@ import Testing
             #expect(lint.contains("'github' contains a line break"), "the handle is refused: \(lint)")
             #expect(runs["audit", "--cycle", "../../../outside/pwn", "--fail-on", "never"].map(\.status) == 2)
             #expect(runs["audit", "--cycle", "forever", "--fail-on", "never"].map(\.status) == 2, "a 10 000-year window is refused")
-            let owners = (try? String(contentsOf: corpus.url.appendingPathComponent(".github/CODEOWNERS"), encoding: .utf8)) ?? ""
-            #expect(!owners.split(separator: "\n").contains { $0.hasPrefix("*") || $0.contains("@attacker") }, "\(owners)")
+            // The handle with a line break is refused, so no CODEOWNERS line can be injected: the
+            // command says why and writes no file, and `--check` refuses alike.
+            for arguments in [["codeowners"], ["codeowners", "--check"]] {
+                let result = runs.results["evident " + arguments.joined(separator: " ")]
+                #expect(result?.status == 2 && result?.error.contains("github") == true, "\(arguments): \(runs.summary)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: corpus.url.appendingPathComponent(".github/CODEOWNERS").path), "a refused run writes no CODEOWNERS")
         },
         .farFuture: { runs, _ in
             let history = runs["history"]

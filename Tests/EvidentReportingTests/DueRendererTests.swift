@@ -56,10 +56,14 @@ import Testing
             #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F }, "\(format): a control byte")
             #expect(!output.split(separator: "\n").contains { $0.hasPrefix("::") }, "\(format): \(output)")
         }
-        // The values go through the shared encoders: escaped for the terminal, inline text in Markdown.
-        #expect(try DueFormat.text.renderer.string(due).contains("AV-02 \(TerminalText.line(hostile)): evidence for"))
-        #expect(try DueFormat.text.renderer.string(due).contains("bob (\(TerminalText.line("Bob\n::warning::x\u{1B}]8;;")))"))
-        #expect(try DueFormat.markdown.renderer.string(due).contains("AV-02 \(MarkdownText.inline(hostile)): evidence for"))
+        // Written out here, not built with the encoders under test: escaped for the terminal
+        // (a line break as \n, ESC in octal), inline text in Markdown (the break a space, ESC in
+        // octal, `|` and `[` escaped).
+        let text = try DueFormat.text.renderer.string(due)
+        #expect(text.contains(#"AV-02 Back|ups\n::error title=x::pwned\033[31m: evidence for"#), "\(text)")
+        #expect(text.contains(#"bob (Bob\n::warning::x\033]8;;)"#), "\(text)")
+        let markdown = try DueFormat.markdown.renderer.string(due)
+        #expect(markdown.contains(#"| AV-02 Back\|ups ::error title=x::pwned\033\[31m: evidence for"#), "\(markdown)")
         // Every row of a table has as many cell borders as its header.
         func borders(_ line: Substring) -> Int {
             zip(line, [" "] + line.dropLast()).filter { $0.0 == "|" && $0.1 != "\\" }.count
