@@ -117,6 +117,25 @@ import Testing
         try expectMatchesGit(history, repository)
     }
 
+    /// A FIFO where the index or the commit-graph belongs is refused, not waited on for ever.
+    @Test func fifoInPlaceOfAFileIsNotWaitedOn() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try fixture(folder)
+        let gitDirectory = repository.url.appendingPathComponent(".git")
+        let store = HistoryIndexStore(gitDirectory: gitDirectory, reference: "refs/heads/main", roots: roots)
+        try FileManager.default.createDirectory(at: store.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(mkfifo(store.file.path, 0o644) == 0)
+        let graph = gitDirectory.appendingPathComponent("objects/info/commit-graph")
+        #expect(mkfifo(graph.path, 0o644) == 0)
+        let repositoryHandle = try Repository(discoveringFrom: repository.url.path)
+        #expect(repositoryHandle.commitGraph() == nil)
+        let (history, outcome) = try HistoryReader(repository: repositoryHandle).read(revision: "main", roots: roots)
+        #expect(outcome == .rebuiltUnreadable)
+        // git itself would wait on that FIFO.
+        try FileManager.default.removeItem(at: graph)
+        try expectMatchesGit(history, repository)
+    }
+
     @Test func rewrittenMainlineIsDetectedAndRebuilt() throws {
         let folder = try TemporaryDirectory()
         var repository = try fixture(folder)
