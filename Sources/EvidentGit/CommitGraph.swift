@@ -71,6 +71,9 @@ struct CommitGraph: Sendable {
 
     var hasBloomFilters: Bool { bloom != nil }
 
+    /// How many commits the graph holds: no first-parent chain inside it is longer.
+    var commitCount: Int { count }
+
     /// The graph position of `id`, found by binary search within its fan-out bucket.
     func position(of id: ObjectID) -> Int? {
         withUnsafeBytes(of: id) { key -> Int? in

@@ -126,9 +126,17 @@ struct HistoryIndexStore {
         guard try reader.bytes(Self.magic.count).elementsEqual(Self.magic), try reader.uint32() == Self.formatVersion,
               try reader.string() == key
         else { throw .invalid }
-        var log = HistoryLog(tip: try reader.objectID(), commitCount: Int(try reader.uint64()))
+        let tip = try reader.objectID()
+        // No mainline comes near this many commits, and a count beyond it could overflow as
+        // the log is extended.
+        guard let commitCount = Int(exactly: try reader.uint64()), commitCount <= UInt32.max else { throw .invalid }
+        var log = HistoryLog(tip: tip, commitCount: commitCount)
+        // Each path once: extending the log indexes them by path.
+        var seen: Set<GitPath> = []
         for _ in 0..<(try reader.count()) {
-            log.paths.append(GitPath(bytes: Array(try reader.sized())))
+            let path = GitPath(bytes: Array(try reader.sized()))
+            guard seen.insert(path).inserted else { throw .invalid }
+            log.paths.append(path)
         }
         for _ in 0..<(try reader.count()) {
             let id = try reader.objectID()

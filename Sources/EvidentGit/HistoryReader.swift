@@ -207,8 +207,13 @@ public struct HistoryReader {
         guard var commit = graph.commit(at: position) else { throw malformed(graph, position) }
         if let waiting { try hand(waiting.id, waiting.tree, parentTree: commit.tree) }
         let stopPosition = stop.flatMap { graph.position(of: $0) }
+        // Ids cannot form a cycle, but a damaged graph's parent positions can: a chain that visits
+        // more commits than the graph holds goes round one.
+        var steps = 0
         while true {
             if position == stopPosition { return reachedStop() }
+            steps += 1
+            guard steps <= graph.commitCount else { throw malformed(graph, position) }
             let parent = try commit.firstParent.map { parent throws(RepositoryError) in
                 guard let parentCommit = graph.commit(at: parent) else { throw malformed(graph, parent) }
                 return (position: parent, commit: parentCommit)

@@ -19,12 +19,14 @@ final class MappedFile: @unchecked Sendable {
         return file
     }
 
+    /// Nil unless `path` is a regular file with something in it. Opened without blocking, so a
+    /// FIFO left where a file belongs is refused instead of waiting for a writer for ever.
     init?(_ path: String) {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size > 0,
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0,
               let address = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED
         else { return nil }
         bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: Int(status.st_size))
@@ -91,7 +93,7 @@ final class PackStore {
                   pack.bytes.prefix(4).elementsEqual(Array("PACK".utf8))
             else { continue }
             let count = Int(index.uint32(8 + 255 * 4))
-            guard index.bytes.count >= 8 + 256 * 4 + count * 28 + 40 else { continue }
+            guard index.bytes.count >= 8 + 256 * 4 + count * 28 + 40, Self.fanOutRises(index) else { continue }
             packs.append(Pack(index: index, pack: pack, count: count))
         }
         self.packs = packs
@@ -103,6 +105,21 @@ final class PackStore {
     }
 
     var isEmpty: Bool { packs.isEmpty }
+
+    /// Whether no fan-out bucket of the index counts fewer ids than the one before: a bucket
+    /// that claimed more ids than the index holds would send a lookup past its names.
+    private static func fanOutRises(_ index: MappedFile) -> Bool {
+        var previous: UInt32 = 0
+        for bucket in 0..<256 {
+            let value = index.uint32(8 + bucket * 4)
+            guard value >= previous else { return false }
+            previous = value
+        }
+        return true
+    }
+
+    /// zlib's documented bound: deflate never expands its input more than 1032 times.
+    private static let maximumInflation = 1032
 
     /// The object's type and content, or nil when it is not in these packs.
     /// `prefix` limits how many bytes of a non-delta object are inflated.
@@ -157,53 +174,79 @@ final class PackStore {
         return nil
     }
 
+    /// The object whose entry is at `offset`. A delta chain is followed down to its base in a
+    /// loop, then applied back up, rather than by recursion: however long a chain a pack holds,
+    /// it cannot exhaust a thread's stack.
     private func read(packNumber: Int, offset: Int, id: ObjectID, prefix: Int?) throws(RepositoryError) -> (kind: Kind, bytes: [UInt8])? {
-        let cacheKey = packNumber << 48 | offset
-        if let cached = baseCache[cacheKey] { return cached }
-        if let cached = olderBaseCache[cacheKey] {
-            remember(cached, at: cacheKey)
-            return cached
-        }
         let bytes = packs[packNumber].pack.bytes
-        var position = offset
-        guard position < bytes.count else { throw .corruptObject(id, detail: "its pack offset lies outside the pack") }
-        var byte = bytes[position]
-        position += 1
-        guard let kind = Kind(rawValue: (byte >> 4) & 7) else { throw .corruptObject(id, detail: "unknown object type in pack") }
-        var size = Int(byte & 0x0f)
-        var shift = 4
-        while byte & 0x80 != 0 {
-            guard position < bytes.count, shift < 57 else { throw .corruptObject(id, detail: "malformed pack entry header") }
-            byte = bytes[position]
+        // The offset deltas met on the way down, the requested entry's first: where each entry
+        // starts, where its delta data starts, and the delta's size.
+        var deltas: [(entry: Int, data: Int, size: Int)] = []
+        var entry = offset
+        var object: (kind: Kind, bytes: [UInt8])
+        chain: while true {
+            if let cached = cachedBase(at: packNumber << 48 | entry) {
+                object = cached
+                break chain
+            }
+            var position = entry
+            // A 64-bit offset with its top bit set reads as negative.
+            guard 0 <= position, position < bytes.count else { throw .corruptObject(id, detail: "its pack offset lies outside the pack") }
+            var byte = bytes[position]
             position += 1
-            size |= Int(byte & 0x7f) << shift
-            shift += 7
-        }
-        switch kind {
-        case .commit, .tree, .blob, .tag:
-            let wanted = prefix.map { min($0, size) } ?? size
-            let data = try inflate(bytes, from: position, count: wanted, id: id, complete: wanted == size)
-            return (kind, data)
-        case .offsetDelta:
-            guard position < bytes.count else { throw .corruptObject(id, detail: "truncated delta") }
-            byte = bytes[position]
-            position += 1
-            var distance = Int(byte & 0x7f)
+            guard let kind = Kind(rawValue: (byte >> 4) & 7) else { throw .corruptObject(id, detail: "unknown object type in pack") }
+            var size = Int(byte & 0x0f)
+            var shift = 4
             while byte & 0x80 != 0 {
+                guard position < bytes.count, shift < 57 else { throw .corruptObject(id, detail: "malformed pack entry header") }
+                byte = bytes[position]
+                position += 1
+                size |= Int(byte & 0x7f) << shift
+                shift += 7
+            }
+            switch kind {
+            case .commit, .tree, .blob, .tag:
+                // Only the requested object itself may be read in part, never a delta's base.
+                let wanted = deltas.isEmpty ? prefix.map { min($0, size) } ?? size : size
+                guard let data = try inflate(bytes, from: position, count: wanted, id: id, complete: wanted == size) else { return nil }
+                object = (kind, data)
+                break chain
+            case .offsetDelta:
                 guard position < bytes.count else { throw .corruptObject(id, detail: "truncated delta") }
                 byte = bytes[position]
                 position += 1
-                distance = ((distance + 1) << 7) | Int(byte & 0x7f)
+                var distance = Int(byte & 0x7f)
+                while byte & 0x80 != 0 {
+                    // Each byte more makes the distance larger: once past the entry's own offset it
+                    // cannot point inside the pack (and must not grow until it overflows).
+                    guard position < bytes.count, distance < entry else { throw .corruptObject(id, detail: "delta base offset lies outside the pack") }
+                    byte = bytes[position]
+                    position += 1
+                    distance = ((distance + 1) << 7) | Int(byte & 0x7f)
+                }
+                guard distance > 0, distance <= entry else { throw .corruptObject(id, detail: "delta base offset lies outside the pack") }
+                deltas.append((entry, position, size))
+                entry -= distance
+            case .referenceDelta:
+                // A base named by id may live in another pack or loose: leave it to libgit2.
+                return nil
             }
-            guard distance > 0, distance <= offset else { throw .corruptObject(id, detail: "delta base offset lies outside the pack") }
-            guard let base = try read(packNumber: packNumber, offset: offset - distance, id: id, prefix: nil) else { return nil }
-            remember(base, at: packNumber << 48 | (offset - distance))
-            let delta = try inflate(bytes, from: position, count: size, id: id, complete: true)
-            return (base.kind, try Self.apply(delta, to: base.bytes, id: id))
-        case .referenceDelta:
-            // A base named by id may live in another pack or loose: leave it to libgit2.
-            return nil
         }
+        for delta in deltas.reversed() {
+            remember(object, at: packNumber << 48 | entry)
+            guard let data = try inflate(bytes, from: delta.data, count: delta.size, id: id, complete: true) else { return nil }
+            object = (object.kind, try Self.apply(data, to: object.bytes, id: id))
+            entry = delta.entry
+        }
+        return object
+    }
+
+    /// A base kept from an earlier read; one found in the older generation moves to the newer.
+    private func cachedBase(at key: Int) -> (kind: Kind, bytes: [UInt8])? {
+        if let cached = baseCache[key] { return cached }
+        guard let cached = olderBaseCache[key] else { return nil }
+        remember(cached, at: key)
+        return cached
     }
 
     private func remember(_ object: (kind: Kind, bytes: [UInt8]), at key: Int) {
@@ -218,15 +261,21 @@ final class PackStore {
     }
 
     /// Inflates `count` bytes of the zlib stream at `position`; with `complete`, the stream must
-    /// hold exactly that many.
-    private func inflate(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int, count: Int, id: ObjectID, complete: Bool) throws(RepositoryError) -> [UInt8] {
+    /// hold exactly that many. Nil for a count too large to inflate here.
+    private func inflate(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int, count: Int, id: ObjectID, complete: Bool) throws(RepositoryError) -> [UInt8]? {
+        // A count the rest of the pack could never inflate to is a lie, refused before anything is
+        // allocated; a real object too large for one zlib call (4 GiB) is left to libgit2.
+        guard count <= (bytes.count - position) * Self.maximumInflation else {
+            throw .corruptObject(id, detail: "its packed data does not inflate to the recorded size")
+        }
+        guard count <= Int(UInt32.max) else { return nil }
         guard inflateReset(&stream) == Z_OK else { throw .corruptObject(id, detail: "zlib could not start") }
         if count == 0 && !complete { return [] }
         var status: Int32 = Z_OK
-        // Not zero-filled first: zlib writes the bytes, and a stream that falls short throws below
-        // (its unwritten tail is zeroed so the array never holds uninitialized memory).
+        // Not zero-filled first: only the bytes zlib wrote count as initialized, and a stream that
+        // falls short of `count` throws below (so a size that lies touches no pages it claims).
         let output = [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
-            defer { initialized = count }
+            defer { initialized = count - Int(stream.avail_out) }
             stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress! + position)
             stream.avail_in = UInt32(min(bytes.count - position, Int(UInt32.max)))
             // A zero-length target still needs a valid pointer for zlib to report the stream end.
@@ -239,7 +288,6 @@ final class PackStore {
                 stream.avail_out = UInt32(count)
             }
             status = CZlib.inflate(&stream, complete ? Z_FINISH : Z_SYNC_FLUSH)
-            if stream.avail_out > 0 { (target.baseAddress! + (count - Int(stream.avail_out))).initialize(repeating: 0, count: Int(stream.avail_out)) }
         }
         let produced = count - Int(stream.avail_out)
         if complete {
@@ -272,7 +320,9 @@ final class PackStore {
         guard try varint() == base.count else { throw .corruptObject(id, detail: "delta does not fit its base") }
         let size = try varint()
         var output = [UInt8]()
-        output.reserveCapacity(size)
+        // Usually the base with some of its bytes replaced by the delta's own: reserving no more
+        // than that keeps a damaged size from allocating wildly (it is checked at the end).
+        output.reserveCapacity(min(size, base.count + delta.count))
         while position < delta.count {
             let op = delta[position]
             position += 1

@@ -86,6 +86,41 @@ import Testing
         #expect(history.files.count == 8)
     }
 
+    /// Commit ids cannot form a cycle, but a damaged graph's parent positions can: the walk
+    /// must end in an error, not go round the cycle for ever.
+    @Test(arguments: [false, true])
+    func graphWhoseParentsFormACycleIsAnError(changedPaths: Bool) throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        let root = try repository.commit(["controls/AC-01.md": "one"])
+        try repository.commit(["src/a": "a"])
+        let tip = try repository.commit(["controls/AC-01.md": "two"])
+        try Git.run(["commit-graph", "write", "--reachable"] + (changedPaths ? ["--changed-paths"] : []), in: repository.url)
+        let file = repository.url.appendingPathComponent(".git/objects/info/commit-graph")
+        let graph = try #require(try Repository(discoveringFrom: repository.url.path).commitGraph())
+        let rootID = try #require(ObjectID(hex: root))
+        let tipID = try #require(ObjectID(hex: tip))
+        let rootPosition = try #require(graph.position(of: rootID))
+        let tipPosition = try #require(graph.position(of: tipID))
+        var bytes = [UInt8](try Data(contentsOf: file))
+        let chunkCount = Int(bytes[6])
+        let entry = try #require((0..<chunkCount).map { 8 + $0 * 12 }.first { String(decoding: bytes[$0..<($0 + 4)], as: UTF8.self) == "CDAT" })
+        let commitData = bytes[(entry + 4)..<(entry + 12)].reduce(0) { $0 << 8 | Int($1) }
+        // The root commit's first parent becomes the tip.
+        let parent = commitData + rootPosition * 36 + 20
+        bytes.replaceSubrange(parent..<(parent + 4), with: [0, 0, UInt8(tipPosition >> 8), UInt8(tipPosition & 0xff)])
+        try FileManager.default.removeItem(at: file)
+        try Data(bytes).write(to: file)
+
+        let damaged = try Repository(discoveringFrom: repository.url.path)
+        #expect(throws: RepositoryError.self) {
+            try HistoryReader(repository: damaged, useIndex: false).read(revision: "main", roots: [try HistoryRoot("controls")])
+        }
+        #expect(throws: RepositoryError.self) {
+            try HistoryReader(repository: damaged).read(at: rootID, onMainline: "main", roots: [try HistoryRoot("controls")])
+        }
+    }
+
     @Test func murmur3MatchesKnownValues() {
         // Reference values of MurmurHash3_x86_32.
         #expect(Murmur3.hash([], seed: 0) == 0)

@@ -93,6 +93,43 @@ import Testing
         try expectEqual(second, try GitLogReference.read(repository: built.url, revision: "probe", roots: built.roots), seed: seed, roots: built.roots)
     }
 
+    enum GraphExtent: String, CaseIterable {
+        /// The graph was written after the index: the walk meets the indexed tip inside it.
+        case coversTheIndexedTip
+        /// The graph is older than the index: the walk meets the indexed tip before the graph.
+        case endsBeforeTheIndexedTip
+    }
+
+    /// The index extended to the tip across a commit-graph with Bloom filters, in the pipeline:
+    /// the stop commit may lie inside the graph or before it, and either way the result is git's.
+    @Test(arguments: Array(seeds.prefix(24)), GraphExtent.allCases)
+    func incrementalIndexAcrossACommitGraphMatchesGitLog(seed: UInt64, extent: GraphExtent) throws {
+        let folder = try TemporaryDirectory("evident-incr-graph")
+        let built = try RandomRepository.build(seed: seed, in: folder.url)
+        let roots = try built.roots.map { try HistoryRoot($0) }
+        let middle = built.mainline[built.mainline.count / 2]
+        let graphTip = built.mainline[extent == .coversTheIndexedTip ? built.mainline.count * 3 / 4 : built.mainline.count / 4]
+        try Git.run(["update-ref", "refs/heads/probe", middle], in: built.url)
+        var reader = HistoryReader(repository: try Repository(discoveringFrom: built.url.path))
+        reader.pipelineThreshold = 1
+        reader.pipelineChunkSize = 2
+        _ = try reader.read(revision: "probe", roots: roots)
+
+        try Git.run(["update-ref", "refs/heads/main", graphTip], in: built.url)
+        try Git.run(["update-ref", "refs/heads/probe", graphTip], in: built.url)
+        try Git.run(["commit-graph", "write", "--reachable", "--changed-paths"], in: built.url)
+        try Git.run(["update-ref", "refs/heads/main", built.mainline.last!], in: built.url)
+        try Git.run(["update-ref", "refs/heads/probe", built.mainline.last!], in: built.url)
+        let repository = try Repository(discoveringFrom: built.url.path)
+        #expect(repository.commitGraph()?.hasBloomFilters == true)
+        reader = HistoryReader(repository: repository)
+        reader.pipelineThreshold = 1
+        reader.pipelineChunkSize = 2
+        let (history, outcome) = try reader.read(revision: "probe", roots: roots)
+        #expect(outcome == .extended(newCommits: built.mainline.count - built.mainline.count / 2 - 1))
+        try expectEqual(history, try GitLogReference.read(repository: built.url, revision: "probe", roots: built.roots), seed: seed, roots: built.roots)
+    }
+
     /// A past commit (audit --as-of, verify, diff) read through the mainline's index equals git
     /// log at that commit; a commit off the first-parent chain falls back to its own walk.
     @Test(arguments: Array(seeds.prefix(40)))

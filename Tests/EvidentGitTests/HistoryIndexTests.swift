@@ -78,6 +78,64 @@ import Testing
         #expect(try reader.read(revision: "main", roots: roots).index == .extended(newCommits: 0))
     }
 
+    enum Forgery: String, CaseIterable {
+        case commitCountBeyondInt, duplicatePath
+    }
+
+    /// A file whose checksum holds (it is FNV-1a, which anyone can recompute) but whose values
+    /// no save writes: rebuilt like any other unreadable index, never a crash.
+    @Test(arguments: Forgery.allCases)
+    func forgedIndexIsRebuilt(forgery: Forgery) throws {
+        let folder = try TemporaryDirectory()
+        var repository = try fixture(folder)
+        let reader = HistoryReader(repository: try Repository(discoveringFrom: repository.url.path))
+        _ = try reader.read(revision: "main", roots: roots)
+        let store = HistoryIndexStore(gitDirectory: repository.url.appendingPathComponent(".git"), reference: "refs/heads/main", roots: roots)
+        guard case .loaded(var log) = store.load() else {
+            Issue.record("the index was not saved")
+            return
+        }
+        var bytes: [UInt8]
+        switch forgery {
+        case .duplicatePath:
+            log.paths.append(log.paths[0])
+            bytes = store.encode(log)
+        case .commitCountBeyondInt:
+            bytes = store.encode(log)
+            bytes.removeLast(8)
+            // The count follows the tip, the first id in the file.
+            let tip = log.tip.bytes
+            let count = try #require((0...(bytes.count - 20)).first { Array(bytes[$0..<($0 + 20)]) == tip }) + 20
+            bytes.replaceSubrange(count..<(count + 8), with: repeatElement(0xff, count: 8))
+            withUnsafeBytes(of: FNV1a.hash(bytes).littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        try Data(bytes).write(to: store.file)
+        // A new commit under the roots, so the index is extended rather than returned as it is.
+        try repository.commit(["controls/AC-02.md": "new"])
+        let (history, outcome) = try reader.read(revision: "main", roots: roots)
+        #expect(outcome == .rebuiltUnreadable)
+        try expectMatchesGit(history, repository)
+    }
+
+    /// A FIFO where the index or the commit-graph belongs is refused, not waited on for ever.
+    @Test func fifoInPlaceOfAFileIsNotWaitedOn() throws {
+        let folder = try TemporaryDirectory()
+        let repository = try fixture(folder)
+        let gitDirectory = repository.url.appendingPathComponent(".git")
+        let store = HistoryIndexStore(gitDirectory: gitDirectory, reference: "refs/heads/main", roots: roots)
+        try FileManager.default.createDirectory(at: store.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(mkfifo(store.file.path, 0o644) == 0)
+        let graph = gitDirectory.appendingPathComponent("objects/info/commit-graph")
+        #expect(mkfifo(graph.path, 0o644) == 0)
+        let repositoryHandle = try Repository(discoveringFrom: repository.url.path)
+        #expect(repositoryHandle.commitGraph() == nil)
+        let (history, outcome) = try HistoryReader(repository: repositoryHandle).read(revision: "main", roots: roots)
+        #expect(outcome == .rebuiltUnreadable)
+        // git itself would wait on that FIFO.
+        try FileManager.default.removeItem(at: graph)
+        try expectMatchesGit(history, repository)
+    }
+
     @Test func rewrittenMainlineIsDetectedAndRebuilt() throws {
         let folder = try TemporaryDirectory()
         var repository = try fixture(folder)
