@@ -162,24 +162,41 @@ extension Day: ExpressibleByArgument {
 /// Standard output, written as bytes.
 enum Output {
     /// Written from the array's own storage: a multi-megabyte document is not copied first.
+    /// A closed pipe (`evident history | head`) ends the output quietly.
     static func write(_ bytes: [UInt8]) {
+        _ = writeWhole(bytes)
+    }
+
+    /// A document handed over in parts, written one after another; once one cannot be written
+    /// whole, the rest are not, so the output is cut short rather than missing a middle.
+    static func write(_ parts: [[UInt8]]) {
+        for part in parts {
+            guard writeWhole(part) else { return }
+        }
+    }
+
+    /// False when the output ended early. A non-blocking standard output that is full is
+    /// waited on, not given up on.
+    private static func writeWhole(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
+            guard let base = buffer.baseAddress else { return true }
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(STDOUT_FILENO, base + offset, buffer.count - offset)
                 if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // a closed pipe (`evident history | head`) ends the output quietly
+                    switch errno {
+                    case EINTR: continue
+                    case EAGAIN, EWOULDBLOCK:
+                        var ready = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                        _ = poll(&ready, 1, -1)
+                        continue
+                    default: return false
+                    }
                 }
                 offset += written
             }
+            return true
         }
-    }
-
-    /// A document handed over in parts, written one after another.
-    static func write(_ parts: [[UInt8]]) {
-        for part in parts { write(part) }
     }
 
     static func write(_ text: String) {

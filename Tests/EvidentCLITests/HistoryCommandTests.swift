@@ -54,6 +54,35 @@ import Testing
         try JSONDecoder().decode(HistoryJSON.self, from: result.outputData)
     }
 
+    /// A standard output left non-blocking (by a shell or a parent process) fills up when its
+    /// reader is slow: the document must still arrive whole, not cut off at the pipe's size.
+    @Test func aSlowNonBlockingReaderGetsTheWholeDocument() throws {
+        let folder = try TemporaryDirectory()
+        var repository = try FixtureRepository(in: folder.url)
+        try repository.commit(Dictionary(uniqueKeysWithValues: (0..<400).map { ("evidence/AC-01/2026-01-\(String(format: "%03d", $0)).md", "x") }),
+                              message: "Evidence")
+        let expected = try EvidentBinary.run(["history", "--format", "json", "--no-index"], in: repository.url)
+        #expect(expected.status == 0 && expected.outputData.count > 4 * 65_536, "a document larger than a pipe holds")
+
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting.fileDescriptor
+        #expect(fcntl(writer, F_SETFL, fcntl(writer, F_GETFL) | O_NONBLOCK) == 0)
+        let process = Process()
+        process.executableURL = try EvidentBinary.url
+        process.arguments = ["history", "--format", "json", "--no-index"]
+        process.currentDirectoryURL = repository.url
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try pipe.fileHandleForWriting.close()
+        // The reader is slow: the pipe fills, and the writer's next write would block.
+        Thread.sleep(forTimeInterval: 0.5)
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output == expected.outputData, "got \(output.count) of \(expected.outputData.count) bytes")
+    }
+
     @Test func jsonFollowsTheContract() throws {
         let folder = try TemporaryDirectory()
         let repository = try program(in: folder)
