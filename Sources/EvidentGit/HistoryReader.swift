@@ -131,7 +131,7 @@ public struct HistoryReader {
             try walkMainline(from: tip, stoppingAt: stop, graph: graph, skipping: bloomKeys) { commit throws(RepositoryError) in
                 batch.append(commit)
                 if let pipeline, batch.count >= pipelineChunkSize {
-                    try pipeline.send(batch)
+                    pipeline.send(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
             } walked: { walked in
@@ -147,7 +147,7 @@ public struct HistoryReader {
                 reachedStop = true
             }
             if let pipeline {
-                try pipeline.send(batch)
+                pipeline.send(batch)
                 found = try pipeline.finish(repository: repository)
             } else {
                 found = try makeScanner().scan(batch, repository: repository)
@@ -322,7 +322,10 @@ final class ComparisonPipeline: @unchecked Sendable {
     private var closed = false
     private var cancelled = false
     private var results: [Int: [ChangeScanner.Found]] = [:]
-    private var failure: RepositoryError?
+    /// The failure of the earliest chunk (in walk order) that failed. Chunks are taken in
+    /// order, so when one fails every earlier chunk is already being compared and finishes:
+    /// the error reported is the one a single thread would meet first, however they raced.
+    private var failure: (chunk: Int, error: RepositoryError)?
     private var workersRunning = 0
 
     init(gitDirectory: String, chunkSize: Int, makeScanner: @escaping @Sendable () -> ChangeScanner) {
@@ -335,10 +338,12 @@ final class ComparisonPipeline: @unchecked Sendable {
         thread.start()
     }
 
-    func send(_ commits: [MainlineCommit]) throws(RepositoryError) {
+    /// Queues walked commits. After a failure nothing more is queued, but the walk goes on: an
+    /// error of the walk itself comes first, as it does when one thread walks and then compares.
+    func send(_ commits: [MainlineCommit]) {
         condition.lock()
         defer { condition.unlock() }
-        if let failure { throw failure }
+        if failure != nil { return }
         pending += commits
         while pending.count >= chunkSize {
             chunks.append(Chunk(index: chunkCount, commits: Array(pending[..<chunkSize])))
@@ -366,7 +371,7 @@ final class ComparisonPipeline: @unchecked Sendable {
         while workersRunning > 0 { condition.wait() }
         let failure = self.failure
         condition.unlock()
-        if let failure { throw failure }
+        if let failure { throw failure.error }
         return (0..<chunkCount).flatMap { results[$0] ?? [] }
     }
 
@@ -379,31 +384,33 @@ final class ComparisonPipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Takes chunks until none are left; `repository` nil opens a handle for this thread.
+    /// Takes chunks until none are left or one has failed; `repository` nil opens a handle for
+    /// this thread.
     private func work(repository given: Repository?) {
         var repository = given
         let scanner = makeScanner()
-        do throws(RepositoryError) {
-            while true {
-                condition.lock()
-                while chunks.isEmpty && !closed && !cancelled { condition.wait() }
-                if cancelled || failure != nil || chunks.isEmpty {
-                    condition.unlock()
-                    break
-                }
-                let chunk = chunks.removeFirst()
+        while true {
+            condition.lock()
+            while chunks.isEmpty && !closed && !cancelled { condition.wait() }
+            if cancelled || failure != nil || chunks.isEmpty {
                 condition.unlock()
+                break
+            }
+            let chunk = chunks.removeFirst()
+            condition.unlock()
+            do throws(RepositoryError) {
                 if repository == nil { repository = try Repository(discoveringFrom: gitDirectory) }
                 let found = try scanner.scan(chunk.commits, repository: repository!)
                 condition.lock()
                 results[chunk.index] = found
                 condition.unlock()
+            } catch {
+                condition.lock()
+                if failure.map({ chunk.index < $0.chunk }) ?? true { failure = (chunk.index, error) }
+                condition.broadcast()
+                condition.unlock()
+                break
             }
-        } catch {
-            condition.lock()
-            if failure == nil { failure = error }
-            condition.broadcast()
-            condition.unlock()
         }
         condition.lock()
         workersRunning -= 1
