@@ -17,7 +17,8 @@ struct CommitGraph: Sendable {
 
     /// The mapped file; every offset read below was checked against its size when opened.
     private let file: MappedFile
-    private let count: Int
+    /// How many commits the graph holds: no first-parent chain inside it is longer.
+    let count: Int
     private let fanoutOffset: Int
     private let lookupOffset: Int
     private let commitDataOffset: Int
@@ -55,13 +56,7 @@ struct CommitGraph: Sendable {
         fanoutOffset = fanout.lowerBound
         lookupOffset = lookup.lowerBound
         commitDataOffset = commitData.lowerBound
-        // The fan-out must rise, or a lookup could search outside the ids.
-        var previous: UInt32 = 0
-        for bucket in 0..<256 {
-            let value = file.uint32(fanoutOffset + bucket * 4)
-            guard value >= previous else { return nil }
-            previous = value
-        }
+        guard file.fanOutRises(at: fanoutOffset) else { return nil }
         if let index = chunks["BIDX"], let filters = chunks["BDAT"], index.count == count * 4, filters.count >= 12 {
             bloom = BloomFilters(file: file, indexOffset: index.lowerBound, dataRange: filters, count: count)
         } else {
@@ -70,9 +65,6 @@ struct CommitGraph: Sendable {
     }
 
     var hasBloomFilters: Bool { bloom != nil }
-
-    /// How many commits the graph holds: no first-parent chain inside it is longer.
-    var commitCount: Int { count }
 
     /// The graph position of `id`, found by binary search within its fan-out bucket.
     func position(of id: ObjectID) -> Int? {

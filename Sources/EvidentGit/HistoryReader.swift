@@ -213,7 +213,7 @@ public struct HistoryReader {
         while true {
             if position == stopPosition { return reachedStop() }
             steps += 1
-            guard steps <= graph.commitCount else { throw malformed(graph, position) }
+            guard steps <= graph.count else { throw malformed(graph, position) }
             let parent = try commit.firstParent.map { parent throws(RepositoryError) in
                 guard let parentCommit = graph.commit(at: parent) else { throw malformed(graph, parent) }
                 return (position: parent, commit: parentCommit)

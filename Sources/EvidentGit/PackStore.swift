@@ -41,6 +41,19 @@ final class MappedFile: @unchecked Sendable {
         UInt32(bigEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt32.self))
     }
 
+    /// Whether the 256-bucket fan-out table at `offset` (of a pack index or a commit-graph)
+    /// never falls. Its last bucket is the id count, which the caller checks against the file;
+    /// a bucket that claimed more would send a lookup past the ids.
+    func fanOutRises(at offset: Int) -> Bool {
+        var previous: UInt32 = 0
+        for bucket in 0..<256 {
+            let value = uint32(offset + bucket * 4)
+            guard value >= previous else { return false }
+            previous = value
+        }
+        return true
+    }
+
     /// A big-endian 64-bit integer at `offset`.
     func uint64(_ offset: Int) -> UInt64 {
         UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
@@ -93,7 +106,7 @@ final class PackStore {
                   pack.bytes.prefix(4).elementsEqual(Array("PACK".utf8))
             else { continue }
             let count = Int(index.uint32(8 + 255 * 4))
-            guard index.bytes.count >= 8 + 256 * 4 + count * 28 + 40, Self.fanOutRises(index) else { continue }
+            guard index.bytes.count >= 8 + 256 * 4 + count * 28 + 40, index.fanOutRises(at: 8) else { continue }
             packs.append(Pack(index: index, pack: pack, count: count))
         }
         self.packs = packs
@@ -105,18 +118,6 @@ final class PackStore {
     }
 
     var isEmpty: Bool { packs.isEmpty }
-
-    /// Whether no fan-out bucket of the index counts fewer ids than the one before: a bucket
-    /// that claimed more ids than the index holds would send a lookup past its names.
-    private static func fanOutRises(_ index: MappedFile) -> Bool {
-        var previous: UInt32 = 0
-        for bucket in 0..<256 {
-            let value = index.uint32(8 + bucket * 4)
-            guard value >= previous else { return false }
-            previous = value
-        }
-        return true
-    }
 
     /// zlib's documented bound: deflate never expands its input more than 1032 times.
     private static let maximumInflation = 1032
