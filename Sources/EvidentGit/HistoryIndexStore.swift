@@ -131,12 +131,9 @@ struct HistoryIndexStore {
         // the log is extended.
         guard let commitCount = Int(exactly: try reader.uint64()), commitCount <= UInt32.max else { throw .invalid }
         var log = HistoryLog(tip: tip, commitCount: commitCount)
-        // Each path once: extending the log indexes them by path.
-        var seen: Set<GitPath> = []
+        // Each path once: changes name a path by its position, so a repeated one is forged.
         for _ in 0..<(try reader.count()) {
-            let path = GitPath(bytes: Array(try reader.sized()))
-            guard seen.insert(path).inserted else { throw .invalid }
-            log.paths.append(path)
+            guard log.addNewPath(GitPath(bytes: Array(try reader.sized()))) else { throw .invalid }
         }
         for _ in 0..<(try reader.count()) {
             let id = try reader.objectID()

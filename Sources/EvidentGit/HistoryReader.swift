@@ -248,21 +248,10 @@ extension HistoryLog {
     /// Appends what a scan found (oldest first) after the commits already logged.
     mutating func append(_ found: [ChangeScanner.Found], commitCount added: Int) {
         commitCount += added
-        guard !found.isEmpty else { return }
-        var pathIndex = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
         for item in found {
             commits.append(item.commit)
             for change in item.changes {
-                let path = GitPath(bytes: change.path)
-                let index: Int
-                if let known = pathIndex[path] {
-                    index = known
-                } else {
-                    index = paths.count
-                    paths.append(path)
-                    pathIndex[path] = index
-                }
-                changes.append(HistoryLog.Change(path: index, commit: commits.count - 1, status: change.status))
+                changes.append(HistoryLog.Change(path: position(of: GitPath(bytes: change.path)), commit: commits.count - 1, status: change.status))
             }
         }
     }

@@ -68,9 +68,34 @@ struct HistoryLog: Equatable, Sendable {
 
     var tip: ObjectID
     var commitCount: Int
-    var paths: [GitPath] = []
+    /// Every path changed, in the order first seen; `changes` refer to them by position.
+    private(set) var paths: [GitPath] = []
+    /// Where each path sits in `paths`: kept with them, so neither reading the index nor
+    /// extending the log hashes every path again.
+    private var positions: [GitPath: Int] = [:]
     var commits: [CommitInfo] = []
     var changes: [Change] = []
+
+    /// An empty log of `commitCount` commits walked up to `tip`.
+    init(tip: ObjectID, commitCount: Int) {
+        self.tip = tip
+        self.commitCount = commitCount
+    }
+
+    /// The position of `path` in `paths`, added at the end when it is new.
+    mutating func position(of path: GitPath) -> Int {
+        if let known = positions[path] { return known }
+        positions[path] = paths.count
+        paths.append(path)
+        return paths.count - 1
+    }
+
+    /// Adds `path` at the end of `paths`; false (and nothing added) when it is already there.
+    mutating func addNewPath(_ path: GitPath) -> Bool {
+        guard positions.updateValue(paths.count, forKey: path) == nil else { return false }
+        paths.append(path)
+        return true
+    }
 
     func history(reference: String, roots: [HistoryRoot]) -> MainlineHistory {
         var eventsByPath = [[FileEvent]](repeating: [], count: paths.count)

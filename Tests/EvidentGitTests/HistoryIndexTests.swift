@@ -91,24 +91,29 @@ import Testing
         let reader = HistoryReader(repository: try Repository(discoveringFrom: repository.url.path))
         _ = try reader.read(revision: "main", roots: roots)
         let store = HistoryIndexStore(gitDirectory: repository.url.appendingPathComponent(".git"), reference: "refs/heads/main", roots: roots)
-        guard case .loaded(var log) = store.load() else {
+        guard case .loaded(let log) = store.load() else {
             Issue.record("the index was not saved")
             return
         }
-        var bytes: [UInt8]
+        var bytes = store.encode(log)
+        bytes.removeLast(8)
+        // The commit count follows the tip, the first id in the file; the paths follow it.
+        let tip = log.tip.bytes
+        let count = try #require((0...(bytes.count - 20)).first { Array(bytes[$0..<($0 + 20)]) == tip }) + 20
         switch forgery {
         case .duplicatePath:
-            log.paths.append(log.paths[0])
-            bytes = store.encode(log)
+            // The path table: a little-endian count, then each path's length and bytes.
+            let table = count + 8
+            func uint32(at offset: Int) -> Int { bytes[offset..<(offset + 4)].reversed().reduce(0) { $0 << 8 | Int($1) } }
+            let paths = uint32(at: table)
+            try #require(paths > 0 && bytes[(table + 8)..<(table + 8 + uint32(at: table + 4))].elementsEqual(log.paths[0].bytes))
+            let first = Array(bytes[(table + 4)..<(table + 8 + uint32(at: table + 4))])
+            bytes.insert(contentsOf: first, at: table + 4 + first.count)
+            withUnsafeBytes(of: UInt32(paths + 1).littleEndian) { bytes.replaceSubrange(table..<(table + 4), with: $0) }
         case .commitCountBeyondInt:
-            bytes = store.encode(log)
-            bytes.removeLast(8)
-            // The count follows the tip, the first id in the file.
-            let tip = log.tip.bytes
-            let count = try #require((0...(bytes.count - 20)).first { Array(bytes[$0..<($0 + 20)]) == tip }) + 20
             bytes.replaceSubrange(count..<(count + 8), with: repeatElement(0xff, count: 8))
-            withUnsafeBytes(of: FNV1a.hash(bytes).littleEndian) { bytes.append(contentsOf: $0) }
         }
+        withUnsafeBytes(of: FNV1a.hash(bytes).littleEndian) { bytes.append(contentsOf: $0) }
         try Data(bytes).write(to: store.file)
         // A new commit under the roots, so the index is extended rather than returned as it is.
         try repository.commit(["controls/AC-02.md": "new"])
